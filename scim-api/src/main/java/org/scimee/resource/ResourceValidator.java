@@ -1,0 +1,242 @@
+package org.scimee.resource;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.scimee.error.InvalidSyntaxException;
+import org.scimee.error.InvalidValueException;
+import org.scimee.schema.Attribute;
+import org.scimee.schema.AttributeType;
+import org.scimee.schema.Mutability;
+import org.scimee.schema.ResourceType;
+import org.scimee.schema.Schema;
+import org.scimee.schema.SchemaExtension;
+import org.scimee.schema.SchemaRegistry;
+
+/**
+ * Checks a client-supplied resource against its schemas and returns it in canonical form.
+ *
+ * <p>Canonical form: attribute names spelled as the schema spells them, extension objects under their exact
+ * URN, {@code readOnly} attributes and {@code null}s dropped (RFC 7643 §2.5: null means unassigned), and
+ * {@code schemas} listing the core schema and every extension used.
+ */
+public final class ResourceValidator {
+
+    private final SchemaRegistry registry;
+
+    public ResourceValidator(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Validates the body of a create request (RFC 7644 §3.3).
+     *
+     * @throws InvalidValueException  if a required value is missing or a value has the wrong type
+     * @throws InvalidSyntaxException if the body names attributes the schemas do not define
+     */
+    public JsonObject forCreate(ResourceType type, JsonObject body) {
+        Schema core = registry.coreSchema(type);
+        Set<String> declared = declaredSchemas(type, body);
+        JsonObjectBuilder result = Json.createObjectBuilder();
+        Set<String> seen = new HashSet<>();
+        Set<String> usedExtensions = new LinkedHashSet<>();
+
+        for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
+            String key = entry.getKey();
+            if (!seen.add(Attribute.key(key))) {
+                throw new InvalidSyntaxException("attribute '" + key + "' appears more than once (names are case-insensitive)");
+            }
+            if (key.equalsIgnoreCase("schemas")) {
+                continue;
+            }
+            Optional<SchemaExtension> extension = type.extension(key);
+            if (extension.isPresent()) {
+                String urn = extension.get().schema();
+                JsonValue value = entry.getValue();
+                if (value.getValueType() == JsonValue.ValueType.NULL) {
+                    continue;
+                }
+                if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new InvalidSyntaxException("extension '" + urn + "' must be a JSON object");
+                }
+                JsonObject attributes = complex(registry.schema(urn).orElseThrow().attributes(), value.asJsonObject(), urn + ":");
+                if (!attributes.isEmpty()) {
+                    result.add(urn, attributes);
+                    usedExtensions.add(urn);
+                }
+                continue;
+            }
+            Attribute attribute = registry.common().attribute(key).or(() -> core.attribute(key))
+                    .orElseThrow(() -> new InvalidSyntaxException("attribute '" + key + "' is not defined by schema "
+                            + core.id() + " nor by an extension of resource type " + type.name()));
+            value(attribute, entry.getValue(), attribute.name()).ifPresent(v -> result.add(attribute.name(), v));
+        }
+
+        JsonObject attributes = result.build();
+        requirePresent(core.attributes(), attributes, "");
+        for (SchemaExtension extension : type.schemaExtensions()) {
+            JsonObject object = attributes.getJsonObject(extension.schema());
+            if (object == null && extension.required()) {
+                throw new InvalidValueException("extension " + extension.schema() + " is required for resource type " + type.name());
+            }
+            if (object != null) {
+                requirePresent(registry.schema(extension.schema()).orElseThrow().attributes(), object, extension.schema() + ":");
+            }
+        }
+        for (String urn : declared) {
+            if (!urn.equalsIgnoreCase(core.id()) && !usedExtensions.contains(urn)) {
+                usedExtensions.add(urn);
+            }
+        }
+        JsonArrayBuilder schemas = Json.createArrayBuilder().add(core.id());
+        usedExtensions.forEach(schemas::add);
+        return Json.createObjectBuilder(attributes).add("schemas", schemas).build();
+    }
+
+    /** The URNs in {@code schemas}, canonically spelled; each must be the core schema or an allowed extension. */
+    private Set<String> declaredSchemas(ResourceType type, JsonObject body) {
+        JsonValue value = body.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("schemas"))
+                .map(Map.Entry::getValue).findFirst().orElse(JsonValue.NULL);
+        Set<String> declared = new LinkedHashSet<>();
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return declared;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidSyntaxException("'schemas' must be an array of schema URNs");
+        }
+        for (JsonValue urn : value.asJsonArray()) {
+            if (!(urn instanceof JsonString string)) {
+                throw new InvalidSyntaxException("'schemas' must be an array of schema URNs");
+            }
+            if (string.getString().equalsIgnoreCase(type.schema())) {
+                declared.add(type.schema());
+            } else {
+                declared.add(type.extension(string.getString()).map(SchemaExtension::schema)
+                        .orElseThrow(() -> new InvalidValueException("schema '" + string.getString()
+                                + "' is neither the core schema nor an extension of resource type " + type.name())));
+            }
+        }
+        if (!declared.contains(type.schema())) {
+            throw new InvalidValueException("'schemas' must contain the core schema " + type.schema());
+        }
+        return declared;
+    }
+
+    /** The canonical value of {@code attribute}, or empty when the client left it unassigned or may not set it. */
+    private Optional<JsonValue> value(Attribute attribute, JsonValue value, String path) {
+        if (value.getValueType() == JsonValue.ValueType.NULL || attribute.mutability() == Mutability.READ_ONLY) {
+            return Optional.empty();
+        }
+        if (!attribute.multiValued()) {
+            return Optional.of(single(attribute, value, path));
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidValueException("'" + path + "' is multi-valued: expected a JSON array");
+        }
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        int count = 0;
+        for (JsonValue element : value.asJsonArray()) {
+            if (element.getValueType() != JsonValue.ValueType.NULL) {
+                values.add(single(attribute, element, path));
+                count++;
+            }
+        }
+        return count == 0 ? Optional.empty() : Optional.of(values.build());
+    }
+
+    private JsonValue single(Attribute attribute, JsonValue value, String path) {
+        boolean ok = switch (attribute.type()) {
+            case STRING, REFERENCE -> value instanceof JsonString;
+            case BOOLEAN -> value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE;
+            case DECIMAL -> value instanceof JsonNumber;
+            case INTEGER -> value instanceof JsonNumber number && number.isIntegral();
+            case DATE_TIME -> value instanceof JsonString string && isDateTime(string.getString());
+            case BINARY -> value instanceof JsonString string && isBase64(string.getString());
+            case COMPLEX -> value.getValueType() == JsonValue.ValueType.OBJECT;
+        };
+        if (!ok) {
+            throw new InvalidValueException("'" + path + "' must be " + describe(attribute) + ", got " + value.getValueType()
+                    .toString().toLowerCase(Locale.ROOT));
+        }
+        if (attribute.type() == AttributeType.COMPLEX) {
+            return complex(attribute.subAttributes(), value.asJsonObject(), path + ".");
+        }
+        return value;
+    }
+
+    private JsonObject complex(List<Attribute> definitions, JsonObject object, String prefix) {
+        JsonObjectBuilder result = Json.createObjectBuilder();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            if (!seen.add(Attribute.key(entry.getKey()))) {
+                throw new InvalidSyntaxException("attribute '" + prefix + entry.getKey() + "' appears more than once");
+            }
+            Attribute sub = definitions.stream().filter(a -> a.named(entry.getKey())).findFirst()
+                    .orElseThrow(() -> new InvalidSyntaxException("attribute '" + prefix + entry.getKey() + "' is not defined by the schema"));
+            value(sub, entry.getValue(), prefix + sub.name()).ifPresent(v -> result.add(sub.name(), v));
+        }
+        return result.build();
+    }
+
+    /** RFC 7643 §2.2 "required": a value must be present; readOnly values are the server's to supply. */
+    private static void requirePresent(List<Attribute> definitions, JsonObject object, String prefix) {
+        for (Attribute attribute : definitions) {
+            JsonValue value = object.get(attribute.name());
+            if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY && value == null) {
+                throw new InvalidValueException("attribute '" + prefix + attribute.name() + "' is required");
+            }
+            if (value != null && !attribute.subAttributes().isEmpty()) {
+                List<JsonValue> elements = attribute.multiValued() ? new ArrayList<>(value.asJsonArray()) : List.of(value);
+                for (JsonValue element : elements) {
+                    requirePresent(attribute.subAttributes(), element.asJsonObject(), prefix + attribute.name() + ".");
+                }
+            }
+        }
+    }
+
+    private static String describe(Attribute attribute) {
+        return switch (attribute.type()) {
+            case STRING -> "a string";
+            case REFERENCE -> "a reference (string)";
+            case BOOLEAN -> "a boolean";
+            case DECIMAL -> "a number";
+            case INTEGER -> "an integer";
+            case DATE_TIME -> "an xsd:dateTime string";
+            case BINARY -> "a base64 string";
+            case COMPLEX -> "a JSON object";
+        };
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBase64(String text) {
+        try {
+            Base64.getDecoder().decode(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
