@@ -120,7 +120,8 @@ public record AttributePath(String schema, String attribute, String subAttribute
             sub = definition.subAttribute(subAttribute).orElseThrow(() -> new InvalidPathException(
                     "attribute '" + this + "' is not defined for resource type " + type.name()));
         }
-        return new ResolvedPath(owner, definition, sub);
+        boolean extension = owner != registry.common() && !owner.id().equalsIgnoreCase(type.schema());
+        return new ResolvedPath(owner, definition, sub, extension);
     }
 
     @Override
