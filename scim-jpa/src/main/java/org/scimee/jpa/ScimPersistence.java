@@ -1,0 +1,42 @@
+package org.scimee.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+
+/**
+ * Creates the store's application-managed persistence unit.
+ *
+ * <p>The unit's descriptor lives at {@value #DESCRIPTOR} rather than {@code META-INF/persistence.xml}, so
+ * neither Payara nor WildFly tries to deploy it on its own: the store owns its unit, whatever the host's
+ * {@code persistence.xml} says. EclipseLink is asked for directly, because WildFly's default provider is not it.
+ */
+public final class ScimPersistence {
+
+    /** The persistence unit name. */
+    public static final String UNIT = "scimee";
+    /** Where the unit's descriptor lives on the class path. */
+    public static final String DESCRIPTOR = "META-INF/scimee-persistence.xml";
+
+    private ScimPersistence() {
+    }
+
+    /**
+     * A factory connecting with JDBC properties, e.g. {@code jakarta.persistence.jdbc.url}, {@code ...user},
+     * {@code ...password}, {@code ...driver}; they are passed through to EclipseLink as given.
+     */
+    public static EntityManagerFactory create(Map<String, String> jdbcProperties) {
+        Map<String, Object> properties = new HashMap<>(jdbcProperties);
+        properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, DESCRIPTOR);
+        // No JTA here: the store demarcates its own transactions.
+        properties.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");
+        properties.put(PersistenceUnitProperties.CLASSLOADER, ScimPersistence.class.getClassLoader());
+        EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory(UNIT, properties);
+        if (factory == null) {
+            throw new IllegalStateException("EclipseLink did not find persistence unit " + UNIT + " in " + DESCRIPTOR);
+        }
+        return factory;
+    }
+}
