@@ -41,7 +41,7 @@ public class ResourceEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected ResourceEntity() {
+    public ResourceEntity() {
     }
 
     ResourceEntity(String tenant, String resourceType, String id, String data, long created, long lastModified, long version) {

@@ -1,0 +1,39 @@
+package org.scimee.jaxrs;
+
+import java.util.Set;
+import org.scimee.jaxrs.endpoint.ResourceEndpoint;
+import org.scimee.jaxrs.endpoint.ServiceProviderConfigEndpoint;
+import org.scimee.jaxrs.error.ScimExceptionMapper;
+import org.scimee.jaxrs.error.UnexpectedExceptionMapper;
+import org.scimee.jaxrs.error.WebApplicationExceptionMapper;
+import org.scimee.jaxrs.security.BearerTokenFilter;
+
+/**
+ * Everything a JAX-RS application needs to serve SCIM. A host returns these from its {@code Application}:
+ *
+ * <pre>{@code
+ * @ApplicationPath("scim/v2")
+ * public class Scim extends Application {
+ *     public Set<Class<?>> getClasses() { return ScimEndpoints.classes(); }
+ * }
+ * }</pre>
+ *
+ * Listing the classes (rather than relying on scanning) keeps the host's other resources out of the SCIM
+ * application and ours out of the host's.
+ */
+public final class ScimEndpoints {
+
+    private ScimEndpoints() {
+    }
+
+    /** The resource and provider classes of the SCIM service. */
+    public static Set<Class<?>> classes() {
+        return Set.of(
+                ResourceEndpoint.class,
+                ServiceProviderConfigEndpoint.class,
+                BearerTokenFilter.class,
+                ScimExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
+    }
+}
