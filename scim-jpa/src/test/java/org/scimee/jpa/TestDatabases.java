@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,11 +19,35 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
+    /**
+     * {@code SCIMEE_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/scimee_test}), with
+     * {@code SCIMEE_TEST_POSTGRES_USER} / {@code _PASSWORD}. The default database is created when missing, so a
+     * fresh machine needs no setup step beyond a running server.
+     */
     static Map<String, String> postgres() {
-        return reachable("org.postgresql.Driver",
-                env("SCIMEE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/scimee_test"),
-                env("SCIMEE_TEST_POSTGRES_USER", "postgres"),
-                env("SCIMEE_TEST_POSTGRES_PASSWORD", ""));
+        String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
+        String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
+        String url = System.getenv("SCIMEE_TEST_POSTGRES_URL");
+        if (url == null || url.isEmpty()) {
+            url = "jdbc:postgresql://127.0.0.1:5432/scimee_test";
+            createIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password,
+                    "SELECT 1 FROM pg_database WHERE datname = 'scimee_test'", "CREATE DATABASE scimee_test");
+        }
+        return reachable("org.postgresql.Driver", url, user, password);
+    }
+
+    private static void createIfMissing(String adminUrl, String user, String password, String exists, String create) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            try (ResultSet found = statement.executeQuery(exists)) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            statement.execute(create);
+        } catch (SQLException e) {
+            // Reported by reachable(), which fails on CI and skips elsewhere.
+        }
     }
 
     private static Map<String, String> reachable(String driver, String url, String user, String password) {
