@@ -159,9 +159,10 @@ public final class Projection {
                 }
                 continue;
             }
-            Optional<Attribute> definition = registry.common().attribute(key).or(() -> core.attribute(key));
+            Optional<Attribute> common = registry.common().attribute(key);
+            Optional<Attribute> definition = common.or(() -> core.attribute(key));
             if (definition.isPresent()) {
-                JsonValue value = project(definition.get(), member.getValue(), root.get(key), false);
+                JsonValue value = project(definition.get(), member.getValue(), root.get(key), common.isEmpty() && coreNamedWhole());
                 if (value != null) {
                     result.add(key, value);
                 }
@@ -183,7 +184,9 @@ public final class Projection {
             return false;
         }
         Selection container = resolved.extension() ? root.get(resolved.schema().id()) : root;
-        boolean inherited = resolved.extension() && container != null && container.whole;
+        boolean inherited = resolved.extension()
+                ? container != null && container.whole
+                : resolved.schema() != registry.common() && coreNamedWhole();
         Selection selected = container == null ? null : container.get(resolved.attribute().name());
         Verdict verdict = judge(resolved.attribute(), selected, inherited);
         if (!verdict.returned() || resolved.subAttribute() == null) {
@@ -204,10 +207,13 @@ public final class Projection {
     private Set<String> computeTopLevelKeys() {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(SCHEMAS);
-        List<Attribute> topLevel = new ArrayList<>(registry.common().attributes());
-        topLevel.addAll(registry.coreSchema(type).attributes());
-        for (Attribute attribute : topLevel) {
+        for (Attribute attribute : registry.common().attributes()) {
             if (judge(attribute, root.get(attribute.name()), false).returned()) {
+                keys.add(attribute.name());
+            }
+        }
+        for (Attribute attribute : registry.coreSchema(type).attributes()) {
+            if (judge(attribute, root.get(attribute.name()), coreNamedWhole()).returned()) {
                 keys.add(attribute.name());
             }
         }
@@ -225,10 +231,17 @@ public final class Projection {
         return keys;
     }
 
+    /** Whether the parameter names the bare core schema URN, and so every core attribute. */
+    private boolean coreNamedWhole() {
+        Selection core = root.get(type.schema());
+        return core != null && core.whole;
+    }
+
     /** Records one named path in the selection tree; unknown but well-formed paths are ignored. */
     private void select(String text) {
+        // A bare schema URN names every attribute of the schema, as if it named a containing attribute.
         if (text.equalsIgnoreCase(type.schema())) {
-            registry.coreSchema(type).attributes().forEach(attribute -> root.child(attribute.name()).whole = true);
+            root.child(type.schema()).whole = true;
             return;
         }
         Optional<SchemaExtension> extension = type.extension(text);
