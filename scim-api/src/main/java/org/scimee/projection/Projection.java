@@ -45,7 +45,9 @@ import org.scimee.schema.SchemaRegistry;
  * sub-attribute (plus those returned always) in the parent's value, in every element of a multi-valued
  * attribute; naming the attribute ({@code emails}) selects all of it. Extension attributes are named by their full
  * path ({@code urn:...:enterprise:2.0:User:employeeNumber}); the bare extension URN names the whole extension
- * object and the bare core schema URN every core attribute. Names and URNs are case-insensitive.
+ * object, and the bare core schema URN all core attributes, each as if it named an attribute containing them (so
+ * {@code returned: request} attributes inside still need their own name). An extension object left empty is
+ * removed. Names and URNs are case-insensitive.
  *
  * <p>Where the RFCs leave room, this class decides:
  * <ul>
