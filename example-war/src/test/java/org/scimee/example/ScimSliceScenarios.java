@@ -50,7 +50,7 @@ abstract class ScimSliceScenarios {
         HttpResponse<String> created = send(request("Users").POST(body("""
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
                  "name":{"givenName":"Barbara","familyName":"Jensen"},"active":true,
-                 "emails":[{"value":"%s","type":"work","primary":true}]}""".formatted(userName, userName))));
+                 "emails":[{"value":"%s","type":"work","primary":true}],"password":"t1meMa$heen"}""".formatted(userName, userName))));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/scim+json"));
@@ -66,12 +66,20 @@ abstract class ScimSliceScenarios {
         assertThat(meta.getString("version")).isEqualTo("W/\"1\"");
         assertThat(Instant.parse(meta.getString("created"))).isEqualTo(Instant.parse(meta.getString("lastModified")));
         assertThat(created.headers().firstValue("ETag")).contains("W/\"1\"");
+        assertThat(user).doesNotContainKey("password");
+        assertThat(created.body()).doesNotContain("t1meMa$heen");
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(localhost(URI.create(location)))
                 .header("Authorization", "Bearer " + TOKEN).GET());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/scim+json"));
         assertThat(json(read.body())).isEqualTo(user);
+
+        HttpResponse<String> projected = send(HttpRequest.newBuilder(localhost(URI.create(location + "?attributes=name.givenName")))
+                .header("Authorization", "Bearer " + TOKEN).GET());
+        JsonObject partial = json(projected.body());
+        assertThat(partial.keySet()).containsExactlyInAnyOrder("schemas", "id", "name");
+        assertThat(partial.getJsonObject("name").keySet()).containsExactly("givenName");
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,7 @@ import java.net.URI;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.projection.Projection;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
@@ -28,7 +30,9 @@ import org.scimee.store.StoredResource;
  * RFC 7644 §3.3 and §3.4.1 for every registered resource type: the first path segment selects the type by its
  * endpoint ({@code /Users}, {@code /Groups}, or an application's own).
  *
- * <p>Answers in {@code application/scim+json} whatever the {@code Accept} header says, as RFC 7644 §3.1 allows.
+ * <p>Every response goes through a {@link Projection}: {@code returned: never} attributes (e.g. {@code password})
+ * never leave the server, and {@code attributes}/{@code excludedAttributes} (RFC 7644 §3.9) are honoured.
+ * Answers in {@code application/scim+json} whatever the {@code Accept} header says, as RFC 7644 §3.1 allows.
  */
 @Path("{endpoint}")
 @RequestScoped
@@ -53,25 +57,32 @@ public class ResourceEndpoint {
 
     @POST
     @Consumes({ScimMediaType.APPLICATION_SCIM_JSON, MediaType.APPLICATION_JSON})
-    public Response create(@PathParam("endpoint") String endpoint, @Context UriInfo uri, InputStream body) {
+    public Response create(@PathParam("endpoint") String endpoint, @Context UriInfo uri, InputStream body,
+                           @QueryParam("attributes") String attributes,
+                           @QueryParam("excludedAttributes") String excludedAttributes) {
         ResourceType type = type(endpoint);
-        JsonObject attributes = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
-        StoredResource created = store.create(type, attributes);
+        Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
+        JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
+        StoredResource created = store.create(type, resource);
         URI location = location(uri, type, created.id());
         return Response.created(location)
                 .tag(new EntityTag(Long.toString(created.meta().version()), true))
                 .type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
-                .entity(created.toJson(type, location.toString()).toString())
+                .entity(projection.apply(created.toJson(type, location.toString())).toString())
                 .build();
     }
 
     @GET
     @Path("{id}")
-    public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id, @Context UriInfo uri) {
+    public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id, @Context UriInfo uri,
+                        @QueryParam("attributes") String attributes,
+                        @QueryParam("excludedAttributes") String excludedAttributes) {
         ResourceType type = type(endpoint);
+        Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         StoredResource resource = store.find(type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
-        return Response.ok(resource.toJson(type, location(uri, type, id).toString()).toString(), ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
+        JsonObject body = projection.apply(resource.toJson(type, location(uri, type, id).toString()));
+        return Response.ok(body.toString(), ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
                 .tag(new EntityTag(Long.toString(resource.meta().version()), true))
                 .build();
     }
