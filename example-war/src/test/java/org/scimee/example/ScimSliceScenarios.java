@@ -83,6 +83,49 @@ abstract class ScimSliceScenarios {
     }
 
     @Test
+    void replacesWithVersionChecksThenDeletes() throws Exception {
+        JsonObject user = json(send(request("Users").POST(body("{\"userName\":\"r-" + UUID.randomUUID() + "\",\"title\":\"Dr\"}"))).body());
+        String path = "Users/" + user.getString("id");
+
+        HttpResponse<String> notModified = send(request(path).header("If-None-Match", "W/\"1\"").GET());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+
+        HttpResponse<String> replaced = send(request(path).header("If-Match", "W/\"1\"")
+                .PUT(body("{\"userName\":\"" + user.getString("userName") + "\",\"displayName\":\"Replaced\"}")));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        JsonObject after = json(replaced.body());
+        assertThat(after.getString("displayName")).isEqualTo("Replaced");
+        assertThat(after).doesNotContainKey("title");
+        assertThat(after.getJsonObject("meta").getString("version")).isEqualTo("W/\"2\"");
+        assertThat(after.getJsonObject("meta").getString("created")).isEqualTo(user.getJsonObject("meta").getString("created"));
+
+        assertScimError(send(request(path).header("If-Match", "W/\"1\"").PUT(body("{\"userName\":\"stale\"}"))), 412, null);
+        assertScimError(send(request(path).header("If-Match", "W/\"1\"").DELETE()), 412, null);
+        assertThat(json(send(request(path).GET()).body()).getString("displayName")).isEqualTo("Replaced");
+
+        assertThat(send(request(path).header("If-Match", "W/\"2\"").DELETE()).statusCode()).isEqualTo(204);
+        assertScimError(send(request(path).GET()), 404, null);
+        assertScimError(send(request(path).DELETE()), 404, null);
+        assertScimError(send(request(path).PUT(body("{\"userName\":\"x\"}"))), 404, null);
+    }
+
+    @Test
+    void discoveryServesTheRegisteredSchemasAndResourceTypes() throws Exception {
+        JsonObject types = json(send(request("ResourceTypes").GET()).body());
+        assertThat(types.getInt("totalResults")).isEqualTo(2);
+        JsonObject user = json(send(request("ResourceTypes/User").GET()).body());
+        assertThat(user.getString("endpoint")).isEqualTo("/Users");
+        assertThat(user.getJsonObject("meta").getString("location")).endsWith("/scim/v2/ResourceTypes/User");
+
+        JsonObject schema = json(send(request("Schemas/urn:ietf:params:scim:schemas:core:2.0:User").GET()).body());
+        assertThat(schema.getJsonArray("attributes").getValuesAs(JsonObject.class))
+                .anySatisfy(a -> assertThat(a.getString("name")).isEqualTo("userName"));
+        assertThat(json(send(request("Schemas").GET()).body()).getInt("totalResults")).isGreaterThanOrEqualTo(3);
+        assertScimError(send(request("Schemas?filter=id%20pr").GET()), 403, null);
+        assertScimError(send(request("ResourceTypes/Nope").GET()), 404, null);
+    }
+
+    @Test
     void unknownIdIsA404ScimError() throws Exception {
         HttpResponse<String> response = send(request("Users/" + UUID.randomUUID()).GET());
         assertScimError(response, 404, null);

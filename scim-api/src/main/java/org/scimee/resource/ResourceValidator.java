@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.scimee.error.InvalidSyntaxException;
 import org.scimee.error.InvalidValueException;
+import org.scimee.error.MutabilityException;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
 import org.scimee.schema.Mutability;
@@ -106,6 +107,65 @@ public final class ResourceValidator {
         JsonArrayBuilder schemas = Json.createArrayBuilder().add(core.id());
         usedExtensions.forEach(schemas::add);
         return Json.createObjectBuilder(attributes).add("schemas", schemas).build();
+    }
+
+    /**
+     * Validates the body of a replace request (RFC 7644 §3.5.1) against the resource it replaces.
+     *
+     * <p>"immutable: If one or more values are already set for the attribute, the input value(s) MUST match, or HTTP
+     * status code 400 SHOULD be returned with a scimType error code of mutability." An immutable value the body leaves
+     * out is kept, since it can never be cleared.
+     *
+     * @throws org.scimee.error.MutabilityException if the body changes an immutable value
+     */
+    public JsonObject forReplace(ResourceType type, JsonObject body, JsonObject current) {
+        JsonObject replacement = forCreate(type, body);
+        JsonObjectBuilder result = Json.createObjectBuilder(replacement);
+        keepImmutable(registry.coreSchema(type).attributes(), current, replacement, result, "");
+        for (SchemaExtension extension : type.schemaExtensions()) {
+            JsonObject before = current.getJsonObject(extension.schema());
+            if (before != null) {
+                JsonObject after = replacement.containsKey(extension.schema())
+                        ? replacement.getJsonObject(extension.schema()) : JsonValue.EMPTY_JSON_OBJECT;
+                JsonObjectBuilder merged = Json.createObjectBuilder(after);
+                keepImmutable(registry.schema(extension.schema()).orElseThrow().attributes(), before, after, merged,
+                        extension.schema() + ":");
+                JsonObject object = merged.build();
+                if (!object.isEmpty()) {
+                    result.add(extension.schema(), object);
+                }
+            }
+        }
+        return result.build();
+    }
+
+    private static void keepImmutable(List<Attribute> definitions, JsonObject before, JsonObject after,
+                                      JsonObjectBuilder result, String prefix) {
+        for (Attribute attribute : definitions) {
+            JsonValue old = before.get(attribute.name());
+            JsonValue given = after.get(attribute.name());
+            if (old == null) {
+                continue;
+            }
+            if (attribute.mutability() == Mutability.IMMUTABLE) {
+                if (given == null) {
+                    result.add(attribute.name(), old);
+                } else if (!old.equals(given)) {
+                    throw new MutabilityException("attribute '" + prefix + attribute.name() + "' is immutable and already set");
+                }
+            } else if (attribute.type() == AttributeType.COMPLEX && !attribute.multiValued()
+                    && old instanceof JsonObject oldObject) {
+                // Sub-attributes of a single complex value can be immutable too (the element is unambiguous here;
+                // in a multi-valued attribute it is not, so those are left to the PATCH engine).
+                JsonObject givenObject = given instanceof JsonObject g ? g : JsonValue.EMPTY_JSON_OBJECT;
+                JsonObjectBuilder merged = Json.createObjectBuilder(givenObject);
+                keepImmutable(attribute.subAttributes(), oldObject, givenObject, merged, prefix + attribute.name() + ".");
+                JsonObject object = merged.build();
+                if (!object.isEmpty() && !object.equals(givenObject)) {
+                    result.add(attribute.name(), object);
+                }
+            }
+        }
     }
 
     /** The URNs in {@code schemas}, canonically spelled; each must be the core schema or an allowed extension. */

@@ -2,32 +2,54 @@ package org.scimee.store;
 
 import jakarta.json.JsonObject;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.scimee.schema.ResourceType;
 
 /**
- * Keeps resources of any resource type. The SPI a host application implements, or picks (e.g. the JPA store).
+ * Keeps resources of any resource type, for any number of tenants. The SPI a host application implements, or
+ * picks (e.g. the JPA store).
  *
- * <p>Callers hand over attributes that were already validated against the schema; a store persists them
- * as given and returns them unchanged. Every method is one unit of work: it either completes or leaves
- * nothing behind. Failures the client caused are thrown as {@link org.scimee.error.ScimException}s
- * (e.g. {@link org.scimee.error.UniquenessException}); anything else is a server fault.
+ * <p>Promises every implementation keeps:
+ * <ul>
+ *   <li>Callers hand over attributes already validated against the schema, in canonical form; a store keeps them
+ *       as given and returns them unchanged.</li>
+ *   <li>Tenants are isolated: a call for one tenant never sees, changes or collides with another tenant's data;
+ *       ids and uniqueness are per tenant.</li>
+ *   <li>Every method is one unit of work: it completes, or it leaves nothing behind.</li>
+ *   <li>Every change increases the resource's version; {@code expectedVersion}, when present, is checked in the
+ *       same unit of work as the change, so two writers cannot both succeed against the same version.</li>
+ *   <li>Failures the client caused are thrown as {@link org.scimee.error.ScimException}s (404
+ *       {@link org.scimee.error.ResourceNotFoundException}, 409 {@link org.scimee.error.UniquenessException},
+ *       412 {@link org.scimee.error.PreconditionFailedException}); anything else is a server fault.</li>
+ * </ul>
  */
 public interface ResourceStore {
 
     /**
      * Stores a new resource, assigning a fresh id, {@code created = lastModified = now} and a first version.
      *
-     * @param type       the resource type
-     * @param attributes validated attributes, without {@code id} and {@code meta}
-     * @return the stored resource
      * @throws org.scimee.error.UniquenessException if a {@code uniqueness: server} value is taken
      */
-    StoredResource create(ResourceType type, JsonObject attributes);
+    StoredResource create(String tenant, ResourceType type, JsonObject attributes);
+
+    /** The resource with that id, or empty if the tenant has no resource of that type with that id. */
+    Optional<StoredResource> find(String tenant, ResourceType type, String id);
 
     /**
-     * Finds a resource by id.
+     * Replaces all client attributes of a resource (RFC 7644 §3.5.1), keeping its id and {@code created} time.
      *
-     * @return the resource, or empty if no resource of that type has that id
+     * @param expectedVersion the version the client last saw ({@code If-Match}); empty to replace whatever is there
+     * @throws org.scimee.error.ResourceNotFoundException   if there is no such resource
+     * @throws org.scimee.error.PreconditionFailedException if the resource's version is not {@code expectedVersion}
+     * @throws org.scimee.error.UniquenessException         if a {@code uniqueness: server} value is taken
      */
-    Optional<StoredResource> find(ResourceType type, String id);
+    StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes, OptionalLong expectedVersion);
+
+    /**
+     * Deletes a resource (RFC 7644 §3.6).
+     *
+     * @throws org.scimee.error.ResourceNotFoundException   if there is no such resource
+     * @throws org.scimee.error.PreconditionFailedException if the resource's version is not {@code expectedVersion}
+     */
+    void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion);
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.scimee.error.InvalidSyntaxException;
 import org.scimee.error.InvalidValueException;
+import org.scimee.error.MutabilityException;
 import org.scimee.error.ScimException;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
@@ -70,6 +71,36 @@ class ResourceValidatorTest {
                 InvalidValueException.class, "schema 'urn:ietf:params:scim:schemas:core:2.0:Group'");
         assertError(() -> validator.forCreate(users, json("{\"userName\":\"a\",\"username\":\"b\"}")),
                 InvalidSyntaxException.class, "more than once");
+    }
+
+    @Test
+    void replaceRefusesChangedImmutableValuesAndKeepsOmittedOnes() {
+        SchemaRegistry custom = SchemaRegistry.builder().withDefaults()
+                .schema(json("""
+                        {"id":"urn:example:Device","attributes":[
+                          {"name":"serial","mutability":"immutable"},
+                          {"name":"label"},
+                          {"name":"board","type":"complex","subAttributes":[
+                            {"name":"vendor","mutability":"immutable"},{"name":"revision"}]}]}"""))
+                .resourceType(json("{\"id\":\"Device\",\"endpoint\":\"/Devices\",\"schema\":\"urn:example:Device\"}"))
+                .build();
+        ResourceValidator devices = new ResourceValidator(custom);
+        ResourceType device = custom.resourceType("Device").orElseThrow();
+        JsonObject current = devices.forCreate(device, json("{\"serial\":\"S1\",\"label\":\"a\",\"board\":{\"vendor\":\"V\",\"revision\":\"1\"}}"));
+
+        JsonObject same = devices.forReplace(device, json("{\"serial\":\"S1\",\"label\":\"b\"}"), current);
+        assertThat(same.getString("label")).isEqualTo("b");
+        assertThat(same.getJsonObject("board")).isEqualTo(json("{\"vendor\":\"V\"}"));
+
+        JsonObject omitted = devices.forReplace(device, json("{\"board\":{\"revision\":\"2\"}}"), current);
+        assertThat(omitted.getString("serial")).isEqualTo("S1");
+        assertThat(omitted.getJsonObject("board")).isEqualTo(json("{\"revision\":\"2\",\"vendor\":\"V\"}"));
+        assertThat(omitted).doesNotContainKey("label");
+
+        assertError(() -> devices.forReplace(device, json("{\"serial\":\"S2\"}"), current),
+                MutabilityException.class, "'serial' is immutable");
+        assertError(() -> devices.forReplace(device, json("{\"serial\":\"S1\",\"board\":{\"vendor\":\"W\"}}"), current),
+                MutabilityException.class, "'board.vendor' is immutable");
     }
 
     private static void assertError(Runnable call, Class<? extends ScimException> type, String detail) {

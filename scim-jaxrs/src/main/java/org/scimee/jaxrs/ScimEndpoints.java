@@ -2,6 +2,8 @@ package org.scimee.jaxrs;
 
 import java.util.Set;
 import org.scimee.jaxrs.endpoint.ResourceEndpoint;
+import org.scimee.jaxrs.endpoint.ResourceTypesEndpoint;
+import org.scimee.jaxrs.endpoint.SchemasEndpoint;
 import org.scimee.jaxrs.endpoint.ServiceProviderConfigEndpoint;
 import org.scimee.jaxrs.error.ScimExceptionMapper;
 import org.scimee.jaxrs.error.UnexpectedExceptionMapper;
@@ -31,6 +33,8 @@ public final class ScimEndpoints {
         return Set.of(
                 ResourceEndpoint.class,
                 ServiceProviderConfigEndpoint.class,
+                ResourceTypesEndpoint.class,
+                SchemasEndpoint.class,
                 BearerTokenFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

@@ -54,6 +54,12 @@ public class ResourceEntity {
         this.version = version;
     }
 
+    void replace(String newData, long now) {
+        data = newData;
+        lastModified = now;
+        version++;
+    }
+
     String resourceType() {
         return resourceType;
     }

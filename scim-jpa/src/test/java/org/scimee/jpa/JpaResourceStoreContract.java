@@ -1,6 +1,7 @@
 package org.scimee.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -8,13 +9,18 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.scimee.error.PreconditionFailedException;
+import org.scimee.error.ResourceNotFoundException;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.StoredResource;
@@ -26,7 +32,9 @@ abstract class JpaResourceStoreContract {
     private final SchemaRegistry registry = SchemaRegistry.defaults();
     private final ResourceType users = registry.resourceType("User").orElseThrow();
     private final ResourceType groups = registry.resourceType("Group").orElseThrow();
+    private static final String TENANT = "acme";
     private final Instant now = Instant.parse("2026-12-04T10:15:30.123Z");
+    private final MutableClock clock = new MutableClock(now);
     private EntityManagerFactory factory;
     private JpaResourceStore store;
 
@@ -38,7 +46,7 @@ abstract class JpaResourceStoreContract {
         Map<String, String> properties = new HashMap<>(jdbcProperties());
         properties.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
         factory = ScimPersistence.create(properties);
-        store = new JpaResourceStore(factory, Clock.fixed(now, ZoneOffset.UTC));
+        store = new JpaResourceStore(factory, clock);
     }
 
     @AfterAll
@@ -48,6 +56,11 @@ abstract class JpaResourceStoreContract {
         }
     }
 
+    @BeforeEach
+    void resetClock() {
+        clock.set(now);
+    }
+
     @Test
     void createdResourcesRoundTripExactly() {
         JsonObject attributes = json("""
@@ -55,14 +68,14 @@ abstract class JpaResourceStoreContract {
                  "name":{"givenName":"Barbara","familyName":"Jensen"},"active":true,
                  "emails":[{"value":"bjensen@example.com","type":"work","primary":true}],
                  "displayName":"Bärbel \\"BJ\\" Jensen ✓"}""");
-        StoredResource created = store.create(users, attributes);
+        StoredResource created = store.create(TENANT, users, attributes);
 
         assertThat(created.id()).isNotBlank();
         assertThat(created.meta().created()).isEqualTo(now);
         assertThat(created.meta().lastModified()).isEqualTo(now);
         assertThat(created.meta().version()).isEqualTo(1);
 
-        StoredResource found = store.find(users, created.id()).orElseThrow();
+        StoredResource found = store.find(TENANT, users, created.id()).orElseThrow();
         assertThat(found).isEqualTo(created);
         assertThat(found.attributes()).isEqualTo(attributes);
     }
@@ -70,12 +83,12 @@ abstract class JpaResourceStoreContract {
     @Test
     void idsAreFreshAndScopedToTheResourceType() {
         JsonObject group = json("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Admins\"}");
-        StoredResource first = store.create(groups, group);
-        StoredResource second = store.create(groups, group);
+        StoredResource first = store.create(TENANT, groups, group);
+        StoredResource second = store.create(TENANT, groups, group);
         assertThat(first.id()).isNotEqualTo(second.id());
-        assertThat(store.find(groups, first.id())).isPresent();
-        assertThat(store.find(users, first.id())).isEmpty();
-        assertThat(store.find(groups, "no-such-id")).isEmpty();
+        assertThat(store.find(TENANT, groups, first.id())).isPresent();
+        assertThat(store.find(TENANT, users, first.id())).isEmpty();
+        assertThat(store.find(TENANT, groups, "no-such-id")).isEmpty();
     }
 
     @Test
@@ -85,8 +98,88 @@ abstract class JpaResourceStoreContract {
             members.append(i == 0 ? "" : ",").append("{\"value\":\"member-").append(i).append("\"}");
         }
         JsonObject group = json("{\"displayName\":\"Big\",\"members\":[" + members + "]}");
-        StoredResource created = store.create(groups, group);
-        assertThat(store.find(groups, created.id()).orElseThrow().attributes().getJsonArray("members")).hasSize(2_000);
+        StoredResource created = store.create(TENANT, groups, group);
+        assertThat(store.find(TENANT, groups, created.id()).orElseThrow().attributes().getJsonArray("members")).hasSize(2_000);
+    }
+
+    @Test
+    void replaceKeepsIdAndCreatedAndBumpsTheVersion() {
+        StoredResource created = store.create(TENANT, users, json("{\"userName\":\"before\",\"title\":\"Dr\"}"));
+        clock.set(now.plusSeconds(60));
+        JsonObject after = json("{\"userName\":\"after\"}");
+
+        StoredResource replaced = store.replace(TENANT, users, created.id(), after, OptionalLong.of(1));
+
+        assertThat(replaced.id()).isEqualTo(created.id());
+        assertThat(replaced.attributes()).isEqualTo(after);
+        assertThat(replaced.meta().created()).isEqualTo(now);
+        assertThat(replaced.meta().lastModified()).isEqualTo(now.plusSeconds(60));
+        assertThat(replaced.meta().version()).isEqualTo(2);
+        assertThat(store.find(TENANT, users, created.id())).contains(replaced);
+    }
+
+    @Test
+    void staleVersionsAreRefusedAndChangeNothing() {
+        StoredResource created = store.create(TENANT, users, json("{\"userName\":\"v1\"}"));
+        store.replace(TENANT, users, created.id(), json("{\"userName\":\"v2\"}"), OptionalLong.empty());
+
+        assertThatThrownBy(() -> store.replace(TENANT, users, created.id(), json("{\"userName\":\"v3\"}"), OptionalLong.of(1)))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> store.delete(TENANT, users, created.id(), OptionalLong.of(1)))
+                .isInstanceOf(PreconditionFailedException.class);
+        StoredResource current = store.find(TENANT, users, created.id()).orElseThrow();
+        assertThat(current.attributes().getString("userName")).isEqualTo("v2");
+        assertThat(current.meta().version()).isEqualTo(2);
+    }
+
+    @Test
+    void deleteRemovesAndUnknownIdsAre404() {
+        StoredResource created = store.create(TENANT, users, json("{\"userName\":\"gone\"}"));
+        store.delete(TENANT, users, created.id(), OptionalLong.of(1));
+        assertThat(store.find(TENANT, users, created.id())).isEmpty();
+        assertThatThrownBy(() -> store.delete(TENANT, users, created.id(), OptionalLong.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> store.replace(TENANT, users, created.id(), json("{\"userName\":\"x\"}"), OptionalLong.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void tenantsAreIsolated() {
+        StoredResource mine = store.create(TENANT, users, json("{\"userName\":\"mine\"}"));
+        assertThat(store.find("other", users, mine.id())).isEmpty();
+        assertThatThrownBy(() -> store.delete("other", users, mine.id(), OptionalLong.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> store.replace("other", users, mine.id(), json("{\"userName\":\"x\"}"), OptionalLong.empty()))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(store.find(TENANT, users, mine.id())).isPresent();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant instant;
+
+        MutableClock(Instant instant) {
+            this.instant = instant;
+        }
+
+        void set(Instant next) {
+            instant = next;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return instant;
+        }
     }
 
     static JsonObject json(String text) {

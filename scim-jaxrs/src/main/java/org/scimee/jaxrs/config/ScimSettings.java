@@ -17,6 +17,9 @@ public class ScimSettings {
     /** The largest request body accepted, in bytes; larger ones get 413. */
     public static final String MAX_REQUEST_BYTES = "scimee.request.max-bytes";
 
+    /** The tenant every request runs for, until a tenant resolver is configured. */
+    public static final String TENANT = "scimee.tenant";
+
     static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     private Config config;
@@ -33,6 +36,10 @@ public class ScimSettings {
     /** The configured bearer token, if any. Never log it. */
     public Optional<String> bearerToken() {
         return config.getOptionalValue(BEARER_TOKEN, String.class).filter(token -> !token.isBlank());
+    }
+
+    public String tenant() {
+        return config.getOptionalValue(TENANT, String.class).orElse("default");
     }
 
     public int maxRequestBytes() {

@@ -4,18 +4,23 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.OptionalLong;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
@@ -27,16 +32,19 @@ import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
- * RFC 7644 §3.3 and §3.4.1 for every registered resource type: the first path segment selects the type by its
+ * RFC 7644 §3.3 to §3.6 for every registered resource type: the first path segment selects the type by its
  * endpoint ({@code /Users}, {@code /Groups}, or an application's own).
  *
  * <p>Every response goes through a {@link Projection}: {@code returned: never} attributes (e.g. {@code password})
  * never leave the server, and {@code attributes}/{@code excludedAttributes} (RFC 7644 §3.9) are honoured.
  * Answers in {@code application/scim+json} whatever the {@code Accept} header says, as RFC 7644 §3.1 allows.
+ * {@code meta.version} is the {@code ETag}; {@code If-Match} guards PUT and DELETE, {@code If-None-Match} GET.
  */
 @Path("{endpoint}")
 @RequestScoped
 public class ResourceEndpoint {
+
+    private static final String SCIM_JSON = ScimMediaType.APPLICATION_SCIM_JSON;
 
     private SchemaRegistry registry;
     private ResourceStore store;
@@ -56,35 +64,62 @@ public class ResourceEndpoint {
     }
 
     @POST
-    @Consumes({ScimMediaType.APPLICATION_SCIM_JSON, MediaType.APPLICATION_JSON})
+    @Consumes({SCIM_JSON, MediaType.APPLICATION_JSON})
     public Response create(@PathParam("endpoint") String endpoint, @Context UriInfo uri, InputStream body,
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excludedAttributes) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
-        StoredResource created = store.create(type, resource);
-        URI location = location(uri, type, created.id());
-        return Response.created(location)
-                .tag(new EntityTag(Long.toString(created.meta().version()), true))
-                .type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
-                .entity(projection.apply(created.toJson(type, location.toString())).toString())
-                .build();
+        StoredResource created = store.create(settings.tenant(), type, resource);
+        URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
+        return represent(Response.created(location), type, created, location.toString(), projection);
     }
 
     @GET
     @Path("{id}")
     public Response get(@PathParam("endpoint") String endpoint, @PathParam("id") String id, @Context UriInfo uri,
                         @QueryParam("attributes") String attributes,
-                        @QueryParam("excludedAttributes") String excludedAttributes) {
+                        @QueryParam("excludedAttributes") String excludedAttributes,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        StoredResource resource = store.find(type, id)
-                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
-        JsonObject body = projection.apply(resource.toJson(type, location(uri, type, id).toString()));
-        return Response.ok(body.toString(), ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
-                .tag(new EntityTag(Long.toString(resource.meta().version()), true))
-                .build();
+        StoredResource resource = existing(type, id);
+        if (Preconditions.noneMatchHits(ifNoneMatch, resource.meta().version())) {
+            return Response.notModified(etag(resource)).build();
+        }
+        return represent(Response.ok(), type, resource, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes({SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response replace(@PathParam("endpoint") String endpoint, @PathParam("id") String id, @Context UriInfo uri,
+                            InputStream body,
+                            @QueryParam("attributes") String attributes,
+                            @QueryParam("excludedAttributes") String excludedAttributes,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ResourceType type = type(endpoint);
+        Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
+        JsonObject request = RequestBodies.object(body, settings.maxRequestBytes());
+        StoredResource current = existing(type, id);
+        OptionalLong expected = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
+        JsonObject replacement = validator.forReplace(type, request, current.attributes());
+        // The store re-checks the version under its lock: a writer that slipped in since `current` was read
+        // makes this a 412 rather than a lost update.
+        StoredResource replaced = store.replace(settings.tenant(), type, id, replacement,
+                expected.isPresent() ? expected : OptionalLong.of(current.meta().version()));
+        return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ResourceType type = type(endpoint);
+        OptionalLong expected = Preconditions.ifMatch(ifMatch, () -> existing(type, id).meta().version());
+        store.delete(settings.tenant(), type, id, expected);
+        return Response.noContent().build();
     }
 
     private ResourceType type(String endpoint) {
@@ -92,7 +127,20 @@ public class ResourceEndpoint {
                 .orElseThrow(() -> new ResourceNotFoundException("no resource type is served at /" + endpoint));
     }
 
-    private static URI location(UriInfo uri, ResourceType type, String id) {
-        return uri.getBaseUriBuilder().path(type.endpointSegment()).path(id).build();
+    private StoredResource existing(ResourceType type, String id) {
+        return store.find(settings.tenant(), type, id)
+                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
+    }
+
+    private static Response represent(Response.ResponseBuilder response, ResourceType type, StoredResource resource,
+                                      String location, Projection projection) {
+        return response.tag(etag(resource))
+                .type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
+                .entity(projection.apply(resource.toJson(type, location)).toString())
+                .build();
+    }
+
+    private static EntityTag etag(StoredResource resource) {
+        return new EntityTag(Long.toString(resource.meta().version()), true);
     }
 }

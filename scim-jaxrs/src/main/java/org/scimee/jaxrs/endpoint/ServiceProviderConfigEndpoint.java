@@ -29,7 +29,7 @@ public class ServiceProviderConfigEndpoint {
                 .add("filter", supported(false).add("maxResults", 0))
                 .add("changePassword", supported(false))
                 .add("sort", supported(false))
-                .add("etag", supported(false))
+                .add("etag", supported(true))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "Bearer token")
