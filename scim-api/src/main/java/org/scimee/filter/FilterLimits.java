@@ -16,8 +16,12 @@ public record FilterLimits(int maxLength, int maxDepth) {
     /** 8192 characters, 64 levels. */
     public static final FilterLimits DEFAULT = new FilterLimits(8192, 64);
 
-    /** The largest {@code maxDepth} allowed: deeper trees could exhaust a thread's stack when walked. */
-    public static final int DEPTH_CEILING = 1000;
+    /**
+     * The largest {@code maxDepth} allowed. The parser and tree walkers recurse a few frames per level: parsing,
+     * printing, comparing and evaluating a tree 256 levels deep fits a 512 KiB thread stack (FilterLimitsTest
+     * checks it; 256 KiB was not enough), whereas 1000 levels of {@code not (} overflowed a 1 MiB one.
+     */
+    public static final int DEPTH_CEILING = 256;
 
     public FilterLimits {
         if (maxLength < 1) {
