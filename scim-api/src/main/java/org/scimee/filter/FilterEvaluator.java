@@ -53,7 +53,7 @@ import org.scimee.schema.SchemaRegistry;
  *   <li>{@code ne} is the complement of {@code eq}: it matches an absent attribute, and a multi-valued attribute
  *       only when no value equals (so {@code a ne x} and {@code not (a eq x)} always agree);</li>
  *   <li>{@code eq null} matches an unassigned attribute (absent, null, or an empty array), {@code ne null} an
- *       assigned one; {@code null} with any other operator is an error;</li>
+ *       assigned one, complex attributes included; {@code null} with any other operator is an error;</li>
  *   <li>the comparison value must fit the attribute type: a JSON string for string, reference, binary and
  *       dateTime (which must parse as xsd:dateTime); a number for integer and decimal; true/false for boolean.
  *       Anything else, {@code co sw ew} on non-strings, and a comparison on a complex attribute without
@@ -180,9 +180,11 @@ public final class FilterEvaluator {
 
         @Override
         public Predicate<JsonObject> visit(Comparison filter) {
-            Target target = target(filter.path(), filter, false);
+            boolean nullValue = filter.value() instanceof NullLiteral;
+            // eq/ne null ask whether the attribute itself is assigned, so they are allowed on complex attributes too
+            Target target = target(filter.path(), filter, nullValue);
             ComparisonOperator operator = filter.operator();
-            if (filter.value() instanceof NullLiteral) {
+            if (nullValue) {
                 // RFC 7643 §2.5: "Unassigned attributes, the null value, or empty array (in the case of a
                 // multi-valued attribute) SHALL be considered to be equivalent in "state"."
                 if (operator == ComparisonOperator.EQ) {
@@ -213,8 +215,12 @@ public final class FilterEvaluator {
             return compiled;
         }
 
-        /** The definition a path names and how to pull its (flattened, non-null) values out of the input. */
-        private Target target(AttributePath path, Filter filter, boolean presence) {
+        /**
+         * The definition a path names and how to pull its (flattened, non-null) values out of the input.
+         * {@code whole}: the test is about the attribute itself ({@code pr}, {@code eq null}), so a complex
+         * attribute needs no sub-attribute.
+         */
+        private Target target(AttributePath path, Filter filter, boolean whole) {
             if (parent != null) {
                 if (path.schema() != null || path.subAttribute() != null) {
                     throw new InvalidFilterException("'" + filter + "': inside " + parent.name()
@@ -227,7 +233,7 @@ public final class FilterEvaluator {
             ResolvedPath resolved = resolve(path, filter);
             Attribute attribute = resolved.attribute();
             Attribute sub = resolved.subAttribute();
-            if (sub == null && attribute.type() == AttributeType.COMPLEX && !presence) {
+            if (sub == null && attribute.type() == AttributeType.COMPLEX && !whole) {
                 // RFC 7644 §3.4.2.2: "For complex attributes, a fully qualified sub-attribute MUST be specified";
                 // yet its example 'emails co "example.com"' (next to 'emails.value co "example.org"') compares a
                 // multi-valued complex attribute through its "value" sub-attribute (RFC 7643 §2.4), so we do too.
