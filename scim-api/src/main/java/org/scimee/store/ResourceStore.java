@@ -52,4 +52,13 @@ public interface ResourceStore {
      * @throws org.scimee.error.PreconditionFailedException if the resource's version is not {@code expectedVersion}
      */
     void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion);
+
+    /**
+     * The resources of a type that match a query, one page of them (RFC 7644 §3.4.2).
+     *
+     * @throws org.scimee.error.InvalidFilterException if the store cannot answer the filter
+     * @throws org.scimee.error.ScimException          with scimType {@code invalidCursor} or {@code expiredCursor}
+     *                                                 (RFC 9865) for a cursor it did not issue or no longer honours
+     */
+    QueryResult query(String tenant, ResourceType type, ResourceQuery query);
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -17,6 +18,10 @@ import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.schema.ResourceType;
+import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceQuery;
+import org.scimee.store.memory.InMemoryQuery;
 import org.scimee.store.ResourceMeta;
 import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
@@ -31,13 +36,16 @@ public class JpaResourceStore implements ResourceStore {
     private final EntityManagerFactory factory;
     private final Clock clock;
 
-    public JpaResourceStore(EntityManagerFactory factory) {
-        this(factory, Clock.systemUTC());
+    private final InMemoryQuery memory;
+
+    public JpaResourceStore(EntityManagerFactory factory, SchemaRegistry registry) {
+        this(factory, registry, Clock.systemUTC());
     }
 
-    JpaResourceStore(EntityManagerFactory factory, Clock clock) {
+    JpaResourceStore(EntityManagerFactory factory, SchemaRegistry registry, Clock clock) {
         this.factory = factory;
         this.clock = clock;
+        this.memory = new InMemoryQuery(registry);
     }
 
     @Override
@@ -79,6 +87,24 @@ public class JpaResourceStore implements ResourceStore {
             em.remove(locked(em, tenant, type, id, expectedVersion));
             return null;
         });
+    }
+
+    /**
+     * Interim: reads every row of the tenant and type and evaluates in memory. Correct, but O(n); the database
+     * translation of the filter AST replaces it.
+     */
+    @Override
+    public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            List<StoredResource> all = em.createQuery(
+                            "SELECT r FROM ResourceEntity r WHERE r.tenant = :tenant AND r.resourceType = :type", ResourceEntity.class)
+                    .setParameter("tenant", tenant).setParameter("type", type.id())
+                    .getResultList().stream().map(JpaResourceStore::toResource).toList();
+            return memory.answer(type, all, query);
+        } finally {
+            em.close();
+        }
     }
 
     /**

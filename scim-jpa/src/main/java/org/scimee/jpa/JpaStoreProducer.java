@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.ResourceStore;
 
 /**
@@ -44,8 +45,8 @@ public class JpaStoreProducer {
 
     @Produces
     @ApplicationScoped
-    public ResourceStore store() {
-        return new JpaResourceStore(factory());
+    public ResourceStore store(SchemaRegistry registry) {
+        return new JpaResourceStore(factory(), registry);
     }
 
     private synchronized EntityManagerFactory factory() {

@@ -46,7 +46,7 @@ abstract class JpaResourceStoreContract {
         Map<String, String> properties = new HashMap<>(jdbcProperties());
         properties.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
         factory = ScimPersistence.create(properties);
-        store = new JpaResourceStore(factory, clock);
+        store = new JpaResourceStore(factory, registry, clock);
     }
 
     @AfterAll

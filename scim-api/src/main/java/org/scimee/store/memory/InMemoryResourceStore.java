@@ -1,0 +1,138 @@
+package org.scimee.store.memory;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.scimee.error.PreconditionFailedException;
+import org.scimee.error.ResourceNotFoundException;
+import org.scimee.error.UniquenessException;
+import org.scimee.schema.Attribute;
+import org.scimee.schema.ResourceType;
+import org.scimee.schema.SchemaRegistry;
+import org.scimee.schema.Uniqueness;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceMeta;
+import org.scimee.store.ResourceQuery;
+import org.scimee.store.ResourceStore;
+import org.scimee.store.StoredResource;
+
+/**
+ * A {@link ResourceStore} in a map: for tests, demos and quick starts. Nothing survives a restart.
+ *
+ * <p>Queries are evaluated in memory ({@link InMemoryQuery}), O(n). Single-valued top-level attributes with
+ * {@code uniqueness: server} or {@code global} are unique per tenant and type, compared case-insensitively unless
+ * the attribute is {@code caseExact}. Thread-safe: writes are serialised, reads see complete resources.
+ */
+public final class InMemoryResourceStore implements ResourceStore {
+
+    private final SchemaRegistry registry;
+    private final InMemoryQuery queries;
+    private final Clock clock;
+    private final Map<String, Map<String, StoredResource>> resources = new HashMap<>();
+
+    public InMemoryResourceStore(SchemaRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    public InMemoryResourceStore(SchemaRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.queries = new InMemoryQuery(registry);
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized StoredResource create(String tenant, ResourceType type, JsonObject attributes) {
+        Map<String, StoredResource> table = table(tenant, type);
+        requireUnique(type, table, attributes, null);
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        StoredResource resource = new StoredResource(UUID.randomUUID().toString(), type.id(), attributes,
+                new ResourceMeta(now, now, 1));
+        table.put(resource.id(), resource);
+        return resource;
+    }
+
+    @Override
+    public synchronized Optional<StoredResource> find(String tenant, ResourceType type, String id) {
+        return Optional.ofNullable(table(tenant, type).get(id));
+    }
+
+    @Override
+    public synchronized StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes,
+                                               OptionalLong expectedVersion) {
+        Map<String, StoredResource> table = table(tenant, type);
+        StoredResource current = existing(table, type, id, expectedVersion);
+        requireUnique(type, table, attributes, id);
+        StoredResource replaced = new StoredResource(id, type.id(), attributes, new ResourceMeta(current.meta().created(),
+                Instant.ofEpochMilli(clock.millis()), current.meta().version() + 1));
+        table.put(id, replaced);
+        return replaced;
+    }
+
+    @Override
+    public synchronized void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
+        Map<String, StoredResource> table = table(tenant, type);
+        existing(table, type, id, expectedVersion);
+        table.remove(id);
+    }
+
+    @Override
+    public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {
+        List<StoredResource> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(table(tenant, type).values());
+        }
+        return queries.answer(type, snapshot, query);
+    }
+
+    private Map<String, StoredResource> table(String tenant, ResourceType type) {
+        return resources.computeIfAbsent(tenant + '\u0000' + type.id(), k -> new HashMap<>());
+    }
+
+    private static StoredResource existing(Map<String, StoredResource> table, ResourceType type, String id,
+                                           OptionalLong expectedVersion) {
+        StoredResource current = table.get(id);
+        if (current == null) {
+            throw new ResourceNotFoundException(type.name() + " " + id + " not found");
+        }
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.meta().version()) {
+            throw new PreconditionFailedException(type.name() + " " + id + " is at version " + current.meta().etag());
+        }
+        return current;
+    }
+
+    private void requireUnique(ResourceType type, Map<String, StoredResource> table, JsonObject attributes, String self) {
+        for (Attribute attribute : registry.coreSchema(type).attributes()) {
+            if (attribute.uniqueness() == Uniqueness.NONE || attribute.multiValued()) {
+                continue;
+            }
+            String key = uniqueKey(attribute, attributes.get(attribute.name()));
+            if (key == null) {
+                continue;
+            }
+            for (StoredResource other : table.values()) {
+                if (!other.id().equals(self) && key.equals(uniqueKey(attribute, other.attributes().get(attribute.name())))) {
+                    throw new UniquenessException(attribute.name() + " " + attributes.get(attribute.name())
+                            + " is already taken by another " + type.name());
+                }
+            }
+        }
+    }
+
+    private static String uniqueKey(Attribute attribute, JsonValue value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof JsonString string ? string.getString() : value.toString();
+        return attribute.caseExact() ? text : text.toLowerCase(Locale.ROOT);
+    }
+}

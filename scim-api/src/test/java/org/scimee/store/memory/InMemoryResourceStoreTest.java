@@ -1,0 +1,90 @@
+package org.scimee.store.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.scimee.error.InvalidCursorException;
+import org.scimee.error.UniquenessException;
+import org.scimee.filter.Filter;
+import org.scimee.projection.Projection;
+import org.scimee.query.SortSpec;
+import org.scimee.schema.ResourceType;
+import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.Page;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceQuery;
+import org.scimee.store.StoredResource;
+
+class InMemoryResourceStoreTest {
+
+    private final SchemaRegistry registry = SchemaRegistry.defaults();
+    private final ResourceType users = registry.resourceType("User").orElseThrow();
+    private final InMemoryResourceStore store = new InMemoryResourceStore(registry);
+
+    @Test
+    void userNameIsUniquePerTenantIgnoringCaseBecauseTheSchemaSaysSo() {
+        store.create("a", users, user("bjensen", "x"));
+        assertThatThrownBy(() -> store.create("a", users, user("BJensen", "y"))).isInstanceOf(UniquenessException.class);
+        store.create("b", users, user("bjensen", "x"));
+        StoredResource other = store.create("a", users, user("other", "z"));
+        assertThatThrownBy(() -> store.replace("a", users, other.id(), user("BJENSEN", "z"), OptionalLong.empty()))
+                .isInstanceOf(UniquenessException.class);
+        store.replace("a", users, other.id(), user("other", "changed"), OptionalLong.empty());
+    }
+
+    @Test
+    void filtersSortsAndPagesByIndex() {
+        for (String name : List.of("carol", "alice", "dave", "bob", "erin")) {
+            store.create("t", users, user(name, name.length() == 5 ? "five" : "other"));
+        }
+        QueryResult page = store.query("t", users, query("title eq \"five\"", "userName", new Page.Index(2, 2)));
+        assertThat(page.totalResults()).isEqualTo(2);
+        assertThat(names(page)).containsExactly("carol");
+
+        QueryResult all = store.query("t", users, query(null, "userName", new Page.Index(1, 10)));
+        assertThat(names(all)).containsExactly("alice", "bob", "carol", "dave", "erin");
+        assertThat(store.query("t", users, query(null, null, new Page.Index(1, 0))).resources()).isEmpty();
+        assertThat(store.query("t", users, query(null, null, new Page.Index(9, 5))).totalResults()).isEqualTo(5);
+    }
+
+    @Test
+    void cursorsWalkForwardAndBackAndForeignCursorsAreRefused() {
+        for (String name : List.of("a1", "a2", "a3", "a4", "a5")) {
+            store.create("t", users, user(name, "x"));
+        }
+        QueryResult first = store.query("t", users, query(null, "userName", new Page.Cursor(null, 2)));
+        assertThat(names(first)).containsExactly("a1", "a2");
+        assertThat(first.previousCursor()).isNull();
+        QueryResult second = store.query("t", users, query(null, "userName", new Page.Cursor(first.nextCursor(), 2)));
+        assertThat(names(second)).containsExactly("a3", "a4");
+        QueryResult third = store.query("t", users, query(null, "userName", new Page.Cursor(second.nextCursor(), 2)));
+        assertThat(names(third)).containsExactly("a5");
+        assertThat(third.nextCursor()).isNull();
+        QueryResult back = store.query("t", users, query(null, "userName", new Page.Cursor(third.previousCursor(), 2)));
+        assertThat(names(back)).containsExactly("a3", "a4");
+
+        assertThatThrownBy(() -> store.query("t", users, query(null, null, new Page.Cursor("not-ours", 2))))
+                .isInstanceOf(InvalidCursorException.class)
+                .satisfies(e -> assertThat(((InvalidCursorException) e).scimType()).isEqualTo("invalidCursor"));
+    }
+
+    private ResourceQuery query(String filter, String sortBy, Page page) {
+        return new ResourceQuery(filter == null ? null : Filter.parse(filter),
+                sortBy == null ? Optional.empty() : SortSpec.parse(sortBy, null), page, Projection.defaults(registry, users));
+    }
+
+    private static List<String> names(QueryResult result) {
+        return result.resources().stream().map(r -> r.attributes().getString("userName")).toList();
+    }
+
+    private static JsonObject user(String userName, String title) {
+        return Json.createReader(new StringReader("{\"userName\":\"" + userName + "\",\"title\":\"" + title + "\"}")).readObject();
+    }
+}
