@@ -3,6 +3,7 @@ package org.scimee.jaxrs;
 import java.util.Set;
 import org.scimee.jaxrs.endpoint.ResourceEndpoint;
 import org.scimee.jaxrs.endpoint.ResourceTypesEndpoint;
+import org.scimee.jaxrs.endpoint.RootSearchEndpoint;
 import org.scimee.jaxrs.endpoint.SchemasEndpoint;
 import org.scimee.jaxrs.endpoint.ServiceProviderConfigEndpoint;
 import org.scimee.jaxrs.error.ScimExceptionMapper;
@@ -35,6 +36,7 @@ public final class ScimEndpoints {
                 ServiceProviderConfigEndpoint.class,
                 ResourceTypesEndpoint.class,
                 SchemasEndpoint.class,
+                RootSearchEndpoint.class,
                 BearerTokenFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.scimee.filter.FilterLimits;
 
 /**
  * The service's settings, read through MicroProfile Config (system properties, environment variables such as
@@ -16,6 +17,15 @@ public class ScimSettings {
     public static final String BEARER_TOKEN = "scimee.auth.bearer-token";
     /** The largest request body accepted, in bytes; larger ones get 413. */
     public static final String MAX_REQUEST_BYTES = "scimee.request.max-bytes";
+
+    /** Page size when a list request gives no {@code count}. */
+    public static final String DEFAULT_PAGE_SIZE = "scimee.paging.default-size";
+    /** Largest page served; larger {@code count}s are lowered to it (RFC 7644 §3.4.2.4). */
+    public static final String MAX_PAGE_SIZE = "scimee.paging.max-size";
+    /** Longest filter accepted, in characters. */
+    public static final String FILTER_MAX_LENGTH = "scimee.filter.max-length";
+    /** Deepest nesting of parentheses, {@code not} and value filters accepted in a filter. */
+    public static final String FILTER_MAX_DEPTH = "scimee.filter.max-depth";
 
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
@@ -40,6 +50,20 @@ public class ScimSettings {
 
     public String tenant() {
         return config.getOptionalValue(TENANT, String.class).orElse("default");
+    }
+
+    public int defaultPageSize() {
+        return Math.min(config.getOptionalValue(DEFAULT_PAGE_SIZE, Integer.class).orElse(100), maxPageSize());
+    }
+
+    public int maxPageSize() {
+        return config.getOptionalValue(MAX_PAGE_SIZE, Integer.class).orElse(1000);
+    }
+
+    public FilterLimits filterLimits() {
+        return new FilterLimits(
+                config.getOptionalValue(FILTER_MAX_LENGTH, Integer.class).orElse(FilterLimits.DEFAULT.maxLength()),
+                config.getOptionalValue(FILTER_MAX_DEPTH, Integer.class).orElse(FilterLimits.DEFAULT.maxDepth()));
     }
 
     public int maxRequestBytes() {

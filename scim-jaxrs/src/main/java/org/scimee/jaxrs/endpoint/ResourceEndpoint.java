@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.OptionalLong;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.jaxrs.ScimMediaType;
@@ -28,11 +29,13 @@ import org.scimee.projection.Projection;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceQuery;
 import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
- * RFC 7644 §3.3 to §3.6 for every registered resource type: the first path segment selects the type by its
+ * RFC 7644 §3.3 to §3.6 (create, list and search, read, replace, delete) for every registered resource type: the first path segment selects the type by its
  * endpoint ({@code /Users}, {@code /Groups}, or an application's own).
  *
  * <p>Every response goes through a {@link Projection}: {@code returned: never} attributes (e.g. {@code password})
@@ -74,6 +77,28 @@ public class ResourceEndpoint {
         StoredResource created = store.create(settings.tenant(), type, resource);
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
         return represent(Response.created(location), type, created, location.toString(), projection);
+    }
+
+    @GET
+    public Response list(@PathParam("endpoint") String endpoint, @Context UriInfo uri) {
+        return search(type(endpoint), SearchParameters.fromQuery(uri.getQueryParameters()), uri);
+    }
+
+    @POST
+    @Path(".search")
+    @Consumes({SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response searchByPost(@PathParam("endpoint") String endpoint, @Context UriInfo uri, InputStream body) {
+        ResourceType type = type(endpoint);
+        return search(type, SearchParameters.fromBody(RequestBodies.object(body, settings.maxRequestBytes())), uri);
+    }
+
+    private Response search(ResourceType type, SearchParameters parameters, UriInfo uri) {
+        ResourceQuery query = parameters.toQuery(registry, type, settings);
+        QueryResult result = store.query(settings.tenant(), type, query);
+        List<JsonObject> resources = result.resources().stream()
+                .map(r -> query.projection().apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))))
+                .toList();
+        return ScimResponses.ok(ScimResponses.page(result, query.page(), resources));
     }
 
     @GET

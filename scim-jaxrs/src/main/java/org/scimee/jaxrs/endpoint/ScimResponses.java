@@ -3,11 +3,14 @@ package org.scimee.jaxrs.endpoint;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.scimee.error.ForbiddenException;
 import org.scimee.jaxrs.ScimMediaType;
+import org.scimee.store.Page;
+import org.scimee.store.QueryResult;
 
 /** The pieces every endpoint's answer is made of. */
 final class ScimResponses {
@@ -34,6 +37,26 @@ final class ScimResponses {
                 .add("startIndex", 1)
                 .add("Resources", array)
                 .build();
+    }
+
+    /** One page of a query's answer (RFC 7644 §3.4.2; RFC 9865 for cursors). */
+    static JsonObject page(QueryResult result, Page page, List<JsonObject> resources) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        resources.forEach(array::add);
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("schemas", Json.createArrayBuilder().add(LIST_RESPONSE))
+                .add("totalResults", result.totalResults())
+                .add("itemsPerPage", resources.size());
+        if (page instanceof Page.Index index) {
+            body.add("startIndex", index.startIndex());
+        }
+        if (result.nextCursor() != null) {
+            body.add("nextCursor", result.nextCursor());
+        }
+        if (result.previousCursor() != null) {
+            body.add("previousCursor", result.previousCursor());
+        }
+        return body.add("Resources", array).build();
     }
 
     /** The absolute URL of {@code /endpoint/id} under the request's base URI. */

@@ -1,6 +1,7 @@
 package org.scimee.jaxrs.endpoint;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.scimee.jaxrs.ScimMediaType;
+import org.scimee.jaxrs.config.ScimSettings;
 
 /**
  * RFC 7643 §5: what this service provider supports. Only what is implemented is advertised as supported.
@@ -17,6 +19,17 @@ import org.scimee.jaxrs.ScimMediaType;
 @Path("ServiceProviderConfig")
 @RequestScoped
 public class ServiceProviderConfigEndpoint {
+
+    private ScimSettings settings;
+
+    /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
+    public ServiceProviderConfigEndpoint() {
+    }
+
+    @Inject
+    public ServiceProviderConfigEndpoint(ScimSettings settings) {
+        this.settings = settings;
+    }
 
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
@@ -26,9 +39,16 @@ public class ServiceProviderConfigEndpoint {
                 .add("schemas", Json.createArrayBuilder().add(SCHEMA))
                 .add("patch", supported(false))
                 .add("bulk", supported(false).add("maxOperations", 0).add("maxPayloadSize", 0))
-                .add("filter", supported(false).add("maxResults", 0))
+                .add("filter", supported(true).add("maxResults", settings.maxPageSize()))
                 .add("changePassword", supported(false))
-                .add("sort", supported(false))
+                .add("sort", supported(true))
+                // RFC 9865 §4: both paging styles; cursors of the built-in stores do not expire.
+                .add("pagination", Json.createObjectBuilder()
+                        .add("cursor", true)
+                        .add("index", true)
+                        .add("defaultPaginationMethod", "index")
+                        .add("defaultPageSize", settings.defaultPageSize())
+                        .add("maxPageSize", settings.maxPageSize()))
                 .add("etag", supported(true))
                 .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "oauthbearertoken")
