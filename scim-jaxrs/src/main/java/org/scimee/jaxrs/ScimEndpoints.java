@@ -9,7 +9,7 @@ import org.scimee.jaxrs.endpoint.ServiceProviderConfigEndpoint;
 import org.scimee.jaxrs.error.ScimExceptionMapper;
 import org.scimee.jaxrs.error.UnexpectedExceptionMapper;
 import org.scimee.jaxrs.error.WebApplicationExceptionMapper;
-import org.scimee.jaxrs.security.BearerTokenFilter;
+import org.scimee.jaxrs.security.AuthenticationFilter;
 
 /**
  * Everything a JAX-RS application needs to serve SCIM. A host returns these from its {@code Application}:
@@ -37,7 +37,7 @@ public final class ScimEndpoints {
                 ResourceTypesEndpoint.class,
                 SchemasEndpoint.class,
                 RootSearchEndpoint.class,
-                BearerTokenFilter.class,
+                AuthenticationFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);

@@ -2,6 +2,7 @@ package org.scimee.jaxrs.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.scimee.filter.FilterLimits;
@@ -27,6 +28,17 @@ public class ScimSettings {
     /** Deepest nesting of parentheses, {@code not} and value filters accepted in a filter. */
     public static final String FILTER_MAX_DEPTH = "scimee.filter.max-depth";
 
+    /** {@code token} (built-in bearer tokens, the default) or {@code container} (the application authenticates). */
+    public static final String AUTH_MODE = "scimee.auth.mode";
+    /** In {@code container} mode: the role a caller must hold. */
+    public static final String AUTH_ROLE = "scimee.auth.role";
+    /** Names of the configured tokens, comma-separated; each is described by {@value #TOKEN_PREFIX}{@code <name>.*}. */
+    public static final String TOKENS = "scimee.auth.tokens";
+    /** Prefix of a token's keys: {@code .sha256} (hex digest, required), {@code .tenant}, {@code .profile}. */
+    public static final String TOKEN_PREFIX = "scimee.auth.token.";
+    /** The compatibility profile requests run with unless their credential names another. */
+    public static final String PROFILE = "scimee.patch.profile";
+
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
 
@@ -46,6 +58,39 @@ public class ScimSettings {
     /** The configured bearer token, if any. Never log it. */
     public Optional<String> bearerToken() {
         return config.getOptionalValue(BEARER_TOKEN, String.class).filter(token -> !token.isBlank());
+    }
+
+    public boolean containerAuthentication() {
+        String mode = config.getOptionalValue(AUTH_MODE, String.class).orElse("token").trim();
+        if (!mode.equalsIgnoreCase("token") && !mode.equalsIgnoreCase("container")) {
+            throw new IllegalStateException(AUTH_MODE + " must be 'token' or 'container', not '" + mode + "'");
+        }
+        return mode.equalsIgnoreCase("container");
+    }
+
+    public String requiredRole() {
+        return config.getOptionalValue(AUTH_ROLE, String.class).orElse("scim");
+    }
+
+    public List<String> tokenNames() {
+        return config.getOptionalValues(TOKENS, String.class).orElse(List.of()).stream()
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+    }
+
+    public Optional<String> tokenDigest(String name) {
+        return config.getOptionalValue(TOKEN_PREFIX + name + ".sha256", String.class);
+    }
+
+    public String tokenTenant(String name) {
+        return config.getOptionalValue(TOKEN_PREFIX + name + ".tenant", String.class).orElse(tenant());
+    }
+
+    public String tokenProfile(String name) {
+        return config.getOptionalValue(TOKEN_PREFIX + name + ".profile", String.class).orElse(profile());
+    }
+
+    public String profile() {
+        return config.getOptionalValue(PROFILE, String.class).orElse("default");
     }
 
     public String tenant() {

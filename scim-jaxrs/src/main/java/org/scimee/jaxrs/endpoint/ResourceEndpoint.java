@@ -25,6 +25,7 @@ import java.util.OptionalLong;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.jaxrs.security.CallerContext;
 import org.scimee.projection.Projection;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
@@ -53,13 +54,15 @@ public class ResourceEndpoint {
     private ResourceStore store;
     private ResourceValidator validator;
     private ScimSettings settings;
+    private CallerContext callers;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public ResourceEndpoint() {
     }
 
     @Inject
-    public ResourceEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings) {
+    public ResourceEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings, CallerContext callers) {
+        this.callers = callers;
         this.registry = registry;
         this.store = store;
         this.settings = settings;
@@ -74,7 +77,7 @@ public class ResourceEndpoint {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
-        StoredResource created = store.create(settings.tenant(), type, resource);
+        StoredResource created = store.create(callers.caller().tenant(), type, resource);
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
         return represent(Response.created(location), type, created, location.toString(), projection);
     }
@@ -94,7 +97,7 @@ public class ResourceEndpoint {
 
     private Response search(ResourceType type, SearchParameters parameters, UriInfo uri) {
         ResourceQuery query = parameters.toQuery(registry, type, settings);
-        QueryResult result = store.query(settings.tenant(), type, query);
+        QueryResult result = store.query(callers.caller().tenant(), type, query);
         List<JsonObject> resources = result.resources().stream()
                 .map(r -> query.projection().apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))))
                 .toList();
@@ -132,7 +135,7 @@ public class ResourceEndpoint {
         JsonObject replacement = validator.forReplace(type, request, current.attributes());
         // The store re-checks the version under its lock: a writer that slipped in since `current` was read
         // makes this a 412 rather than a lost update.
-        StoredResource replaced = store.replace(settings.tenant(), type, id, replacement,
+        StoredResource replaced = store.replace(callers.caller().tenant(), type, id, replacement,
                 expected.isPresent() ? expected : OptionalLong.of(current.meta().version()));
         return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
     }
@@ -143,7 +146,7 @@ public class ResourceEndpoint {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ResourceType type = type(endpoint);
         OptionalLong expected = Preconditions.ifMatch(ifMatch, () -> existing(type, id).meta().version());
-        store.delete(settings.tenant(), type, id, expected);
+        store.delete(callers.caller().tenant(), type, id, expected);
         return Response.noContent().build();
     }
 
@@ -153,7 +156,7 @@ public class ResourceEndpoint {
     }
 
     private StoredResource existing(ResourceType type, String id) {
-        return store.find(settings.tenant(), type, id)
+        return store.find(callers.caller().tenant(), type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 

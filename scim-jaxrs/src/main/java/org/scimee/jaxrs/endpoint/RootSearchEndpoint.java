@@ -19,6 +19,7 @@ import org.scimee.filter.Filter;
 import org.scimee.filter.FilterScope;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.jaxrs.security.CallerContext;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.Page;
@@ -41,13 +42,15 @@ public class RootSearchEndpoint {
     private SchemaRegistry registry;
     private ResourceStore store;
     private ScimSettings settings;
+    private CallerContext callers;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public RootSearchEndpoint() {
     }
 
     @Inject
-    public RootSearchEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings) {
+    public RootSearchEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings, CallerContext callers) {
+        this.callers = callers;
         this.registry = registry;
         this.store = store;
         this.settings = settings;
@@ -86,11 +89,11 @@ public class RootSearchEndpoint {
         for (int i = 0; i < types.size(); i++) {
             ResourceType type = types.get(i);
             ResourceQuery counting = withPage(queries.get(i), new Page.Index(1, 0));
-            long matches = store.query(settings.tenant(), type, counting).totalResults();
+            long matches = store.query(callers.caller().tenant(), type, counting).totalResults();
             total += matches;
             if (wanted > 0 && skip < matches) {
                 ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
-                QueryResult result = store.query(settings.tenant(), type, slice);
+                QueryResult result = store.query(callers.caller().tenant(), type, slice);
                 result.resources().forEach(r -> resources.add(slice.projection()
                         .apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id())))));
                 wanted -= result.resources().size();

@@ -1,0 +1,91 @@
+package org.scimee.jaxrs.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import org.scimee.error.ForbiddenException;
+import org.scimee.error.ScimException;
+import org.scimee.error.UnauthorizedException;
+import org.scimee.jaxrs.ScimMediaType;
+import org.scimee.jaxrs.config.ScimSettings;
+
+/**
+ * Authenticates every request before anything else happens (RFC 7644 §2), in one of two modes
+ * ({@value ScimSettings#AUTH_MODE}):
+ * <ul>
+ *   <li>{@code token} (default): {@code Authorization: Bearer <token>} must match a configured token
+ *       ({@link BearerTokens}), which also gives the tenant and profile;</li>
+ *   <li>{@code container}: the application's own Jakarta Security / MicroProfile JWT has authenticated the caller,
+ *       who must hold the role {@value ScimSettings#AUTH_ROLE} names.</li>
+ * </ul>
+ * Runs before resource matching, so an unauthenticated caller learns nothing about which paths exist. With nothing
+ * configured, every request is refused. Tokens are never logged or echoed.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    private static final String SCHEME = "Bearer ";
+
+    private ScimSettings settings;
+    private BearerTokens tokens;
+    private CallerContext context;
+
+    /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
+    public AuthenticationFilter() {
+    }
+
+    @Inject
+    public AuthenticationFilter(ScimSettings settings, BearerTokens tokens, CallerContext context) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.context = context;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        try {
+            context.set(settings.containerAuthentication() ? container(request.getSecurityContext()) : bearer(request));
+        } catch (UnauthorizedException e) {
+            request.abortWith(error(e).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"").build());
+        } catch (ForbiddenException e) {
+            request.abortWith(error(e).build());
+        }
+    }
+
+    private Caller bearer(ContainerRequestContext request) {
+        if (!tokens.configured()) {
+            throw new UnauthorizedException("authentication is not configured on this server, so no request is accepted");
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw new UnauthorizedException("a bearer token is required (Authorization: Bearer <token>)");
+        }
+        return tokens.caller(header.substring(SCHEME.length()).trim())
+                .orElseThrow(() -> new UnauthorizedException("the bearer token is not valid"));
+    }
+
+    private Caller container(SecurityContext security) {
+        if (security == null || security.getUserPrincipal() == null) {
+            throw new UnauthorizedException("the request is not authenticated");
+        }
+        if (!security.isUserInRole(settings.requiredRole())) {
+            throw new ForbiddenException("the caller lacks the role this service requires");
+        }
+        return new Caller(security.getUserPrincipal().getName(), settings.tenant(), settings.profile());
+    }
+
+    private static Response.ResponseBuilder error(ScimException e) {
+        return Response.status(e.status()).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).entity(e.toJson().toString());
+    }
+}
