@@ -21,8 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
+import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
 import org.scimee.jaxrs.security.CallerContext;
@@ -50,18 +53,23 @@ public class ResourceEndpoint {
 
     private static final String SCIM_JSON = ScimMediaType.APPLICATION_SCIM_JSON;
 
+    private static final int MAX_ATTEMPTS = 5;
+
     private SchemaRegistry registry;
     private ResourceStore store;
     private ResourceValidator validator;
     private ScimSettings settings;
     private CallerContext callers;
+    private ResourceEvents events;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public ResourceEndpoint() {
     }
 
     @Inject
-    public ResourceEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings, CallerContext callers) {
+    public ResourceEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings, CallerContext callers,
+                            ResourceEvents events) {
+        this.events = events;
         this.callers = callers;
         this.registry = registry;
         this.store = store;
@@ -78,6 +86,8 @@ public class ResourceEndpoint {
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
         StoredResource created = store.create(callers.caller().tenant(), type, resource);
+        events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, callers.caller().tenant(), type.id(), created.id(),
+                Optional.empty(), Optional.of(created)));
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
         return represent(Response.created(location), type, created, location.toString(), projection);
     }
@@ -130,13 +140,14 @@ public class ResourceEndpoint {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         JsonObject request = RequestBodies.object(body, settings.maxRequestBytes());
-        StoredResource current = existing(type, id);
-        OptionalLong expected = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
-        JsonObject replacement = validator.forReplace(type, request, current.attributes());
-        // The store re-checks the version under its lock: a writer that slipped in since `current` was read
-        // makes this a 412 rather than a lost update.
-        StoredResource replaced = store.replace(callers.caller().tenant(), type, id, replacement,
-                expected.isPresent() ? expected : OptionalLong.of(current.meta().version()));
+        StoredResource[] before = new StoredResource[1];
+        StoredResource replaced = atVersionRead(type, id, ifMatch, (current, version) -> {
+            before[0] = current;
+            JsonObject replacement = validator.forReplace(type, request, current.attributes());
+            return store.replace(callers.caller().tenant(), type, id, replacement, version);
+        });
+        events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, callers.caller().tenant(), type.id(), id,
+                Optional.of(before[0]), Optional.of(replaced)));
         return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
     }
 
@@ -145,9 +156,37 @@ public class ResourceEndpoint {
     public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ResourceType type = type(endpoint);
-        OptionalLong expected = Preconditions.ifMatch(ifMatch, () -> existing(type, id).meta().version());
-        store.delete(callers.caller().tenant(), type, id, expected);
+        StoredResource deleted = atVersionRead(type, id, ifMatch, (current, version) -> {
+            store.delete(callers.caller().tenant(), type, id, version);
+            return current;
+        });
+        events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, callers.caller().tenant(), type.id(), id,
+                Optional.of(deleted), Optional.empty()));
         return Response.noContent().build();
+    }
+
+    /** A change computed from the resource as read, to be applied only if the resource is still at that version. */
+    private interface VersionedChange {
+        StoredResource apply(StoredResource current, OptionalLong version);
+    }
+
+    /**
+     * Reads the resource and applies a change computed from it, guarded by the version read, so no concurrent write
+     * is lost. With {@code If-Match} the client's version guards it and a mismatch is the client's 412; without, a
+     * writer that slipped in between read and write just makes us read again.
+     */
+    private StoredResource atVersionRead(ResourceType type, String id, String ifMatch, VersionedChange change) {
+        for (int attempt = 1; ; attempt++) {
+            StoredResource current = existing(type, id);
+            OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
+            try {
+                return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));
+            } catch (PreconditionFailedException e) {
+                if (demanded.isPresent() || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private ResourceType type(String endpoint) {

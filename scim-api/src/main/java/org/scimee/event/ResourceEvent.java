@@ -1,0 +1,32 @@
+package org.scimee.event;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.scimee.store.StoredResource;
+
+/**
+ * A resource changed, and the change is durable: the store has committed it.
+ *
+ * <p>Fired as a CDI event, both synchronously ({@code @Observes}) and asynchronously ({@code @ObservesAsync}), after
+ * every successful create, replace, patch and delete. A synchronous observer that throws does not undo the change:
+ * the response reports the change, since it happened.
+ *
+ * @param kind   what happened
+ * @param tenant the tenant the resource belongs to
+ * @param type   the resource type id
+ * @param id     the resource id
+ * @param before the resource before the change; empty on create
+ * @param after  the resource after the change; empty on delete
+ */
+public record ResourceEvent(Kind kind, String tenant, String type, String id, Optional<StoredResource> before,
+                            Optional<StoredResource> after) {
+
+    /** What happened to the resource. */
+    public enum Kind { CREATED, REPLACED, PATCHED, DELETED }
+
+    public ResourceEvent {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+    }
+}
