@@ -1,6 +1,7 @@
 package org.scimee.jaxrs;
 
 import java.util.Set;
+import org.scimee.jaxrs.endpoint.MeEndpoint;
 import org.scimee.jaxrs.endpoint.ResourceEndpoint;
 import org.scimee.jaxrs.endpoint.ResourceTypesEndpoint;
 import org.scimee.jaxrs.endpoint.RootSearchEndpoint;
@@ -37,6 +38,7 @@ public final class ScimEndpoints {
                 ResourceTypesEndpoint.class,
                 SchemasEndpoint.class,
                 RootSearchEndpoint.class,
+                MeEndpoint.class,
                 AuthenticationFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

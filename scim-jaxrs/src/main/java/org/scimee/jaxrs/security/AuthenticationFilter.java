@@ -16,6 +16,7 @@ import org.scimee.error.ScimException;
 import org.scimee.error.UnauthorizedException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.security.Caller;
 
 /**
  * Authenticates every request before anything else happens (RFC 7644 §2), in one of two modes

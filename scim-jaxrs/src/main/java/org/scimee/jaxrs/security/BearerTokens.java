@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.security.Caller;
 
 /**
  * The bearer tokens the service accepts, each bound to a tenant and a compatibility profile.

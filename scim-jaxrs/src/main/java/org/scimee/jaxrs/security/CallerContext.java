@@ -2,6 +2,7 @@ package org.scimee.jaxrs.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.scimee.error.UnauthorizedException;
+import org.scimee.security.Caller;
 
 /** Holds the {@link Caller} of the current request; set once by {@link AuthenticationFilter}. */
 @RequestScoped

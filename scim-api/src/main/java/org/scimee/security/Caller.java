@@ -1,4 +1,4 @@
-package org.scimee.jaxrs.security;
+package org.scimee.security;
 
 /**
  * Who sent the current request, as authentication established it.
