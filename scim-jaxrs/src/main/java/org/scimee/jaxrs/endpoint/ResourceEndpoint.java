@@ -27,6 +27,7 @@ import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.ScimMediaType;
+import org.scimee.jaxrs.config.ResourceStores;
 import org.scimee.jaxrs.config.ScimSettings;
 import org.scimee.jaxrs.security.CallerContext;
 import org.scimee.projection.Projection;
@@ -35,7 +36,6 @@ import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
-import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
@@ -56,7 +56,7 @@ public class ResourceEndpoint {
     private static final int MAX_ATTEMPTS = 5;
 
     private SchemaRegistry registry;
-    private ResourceStore store;
+    private ResourceStores stores;
     private ResourceValidator validator;
     private ScimSettings settings;
     private CallerContext callers;
@@ -67,12 +67,12 @@ public class ResourceEndpoint {
     }
 
     @Inject
-    public ResourceEndpoint(SchemaRegistry registry, ResourceStore store, ScimSettings settings, CallerContext callers,
+    public ResourceEndpoint(SchemaRegistry registry, ResourceStores stores, ScimSettings settings, CallerContext callers,
                             ResourceEvents events) {
         this.events = events;
         this.callers = callers;
         this.registry = registry;
-        this.store = store;
+        this.stores = stores;
         this.settings = settings;
         this.validator = new ResourceValidator(registry);
     }
@@ -85,7 +85,7 @@ public class ResourceEndpoint {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
-        StoredResource created = store.create(callers.caller().tenant(), type, resource);
+        StoredResource created = stores.of(type).create(callers.caller().tenant(), type, resource);
         events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, callers.caller().tenant(), type.id(), created.id(),
                 Optional.empty(), Optional.of(created)));
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
@@ -107,7 +107,7 @@ public class ResourceEndpoint {
 
     private Response search(ResourceType type, SearchParameters parameters, UriInfo uri) {
         ResourceQuery query = parameters.toQuery(registry, type, settings);
-        QueryResult result = store.query(callers.caller().tenant(), type, query);
+        QueryResult result = stores.of(type).query(callers.caller().tenant(), type, query);
         List<JsonObject> resources = result.resources().stream()
                 .map(r -> query.projection().apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))))
                 .toList();
@@ -144,7 +144,7 @@ public class ResourceEndpoint {
         StoredResource replaced = atVersionRead(type, id, ifMatch, (current, version) -> {
             before[0] = current;
             JsonObject replacement = validator.forReplace(type, request, current.attributes());
-            return store.replace(callers.caller().tenant(), type, id, replacement, version);
+            return stores.of(type).replace(callers.caller().tenant(), type, id, replacement, version);
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, callers.caller().tenant(), type.id(), id,
                 Optional.of(before[0]), Optional.of(replaced)));
@@ -157,7 +157,7 @@ public class ResourceEndpoint {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ResourceType type = type(endpoint);
         StoredResource deleted = atVersionRead(type, id, ifMatch, (current, version) -> {
-            store.delete(callers.caller().tenant(), type, id, version);
+            stores.of(type).delete(callers.caller().tenant(), type, id, version);
             return current;
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, callers.caller().tenant(), type.id(), id,
@@ -195,7 +195,7 @@ public class ResourceEndpoint {
     }
 
     private StoredResource existing(ResourceType type, String id) {
-        return store.find(callers.caller().tenant(), type, id)
+        return stores.of(type).find(callers.caller().tenant(), type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
