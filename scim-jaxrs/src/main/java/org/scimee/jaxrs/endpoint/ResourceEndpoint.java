@@ -21,17 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
-import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.ScimMediaType;
-import org.scimee.jaxrs.config.ResourceStores;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.jaxrs.operation.Preconditions;
+import org.scimee.jaxrs.operation.ResourceOperations;
 import org.scimee.jaxrs.security.CallerContext;
 import org.scimee.projection.Projection;
-import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.QueryResult;
@@ -53,28 +49,22 @@ public class ResourceEndpoint {
 
     private static final String SCIM_JSON = ScimMediaType.APPLICATION_SCIM_JSON;
 
-    private static final int MAX_ATTEMPTS = 5;
-
     private SchemaRegistry registry;
-    private ResourceStores stores;
-    private ResourceValidator validator;
+    private ResourceOperations operations;
     private ScimSettings settings;
     private CallerContext callers;
-    private ResourceEvents events;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public ResourceEndpoint() {
     }
 
     @Inject
-    public ResourceEndpoint(SchemaRegistry registry, ResourceStores stores, ScimSettings settings, CallerContext callers,
-                            ResourceEvents events) {
-        this.events = events;
-        this.callers = callers;
+    public ResourceEndpoint(SchemaRegistry registry, ResourceOperations operations, ScimSettings settings,
+                            CallerContext callers) {
         this.registry = registry;
-        this.stores = stores;
+        this.operations = operations;
         this.settings = settings;
-        this.validator = new ResourceValidator(registry);
+        this.callers = callers;
     }
 
     @POST
@@ -84,10 +74,8 @@ public class ResourceEndpoint {
                            @QueryParam("excludedAttributes") String excludedAttributes) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        JsonObject resource = validator.forCreate(type, RequestBodies.object(body, settings.maxRequestBytes()));
-        StoredResource created = stores.of(type).create(callers.caller().tenant(), type, resource);
-        events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, callers.caller().tenant(), type.id(), created.id(),
-                Optional.empty(), Optional.of(created)));
+        StoredResource created = operations.create(callers.caller(), type,
+                RequestBodies.object(body, settings.maxRequestBytes()));
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
         return represent(Response.created(location), type, created, location.toString(), projection);
     }
@@ -107,7 +95,7 @@ public class ResourceEndpoint {
 
     private Response search(ResourceType type, SearchParameters parameters, UriInfo uri) {
         ResourceQuery query = parameters.toQuery(registry, type, settings);
-        QueryResult result = stores.of(type).query(callers.caller().tenant(), type, query);
+        QueryResult result = operations.query(callers.caller(), type, query);
         List<JsonObject> resources = result.resources().stream()
                 .map(r -> query.projection().apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))))
                 .toList();
@@ -122,7 +110,7 @@ public class ResourceEndpoint {
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        StoredResource resource = existing(type, id);
+        StoredResource resource = operations.get(callers.caller(), type, id);
         if (Preconditions.noneMatchHits(ifNoneMatch, resource.meta().version())) {
             return Response.notModified(etag(resource)).build();
         }
@@ -139,15 +127,8 @@ public class ResourceEndpoint {
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        JsonObject request = RequestBodies.object(body, settings.maxRequestBytes());
-        StoredResource[] before = new StoredResource[1];
-        StoredResource replaced = atVersionRead(type, id, ifMatch, (current, version) -> {
-            before[0] = current;
-            JsonObject replacement = validator.forReplace(type, request, current.attributes());
-            return stores.of(type).replace(callers.caller().tenant(), type, id, replacement, version);
-        });
-        events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, callers.caller().tenant(), type.id(), id,
-                Optional.of(before[0]), Optional.of(replaced)));
+        StoredResource replaced = operations.replace(callers.caller(), type, id,
+                RequestBodies.object(body, settings.maxRequestBytes()), ifMatch);
         return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
     }
 
@@ -155,48 +136,13 @@ public class ResourceEndpoint {
     @Path("{id}")
     public Response delete(@PathParam("endpoint") String endpoint, @PathParam("id") String id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ResourceType type = type(endpoint);
-        StoredResource deleted = atVersionRead(type, id, ifMatch, (current, version) -> {
-            stores.of(type).delete(callers.caller().tenant(), type, id, version);
-            return current;
-        });
-        events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, callers.caller().tenant(), type.id(), id,
-                Optional.of(deleted), Optional.empty()));
+        operations.delete(callers.caller(), type(endpoint), id, ifMatch);
         return Response.noContent().build();
-    }
-
-    /** A change computed from the resource as read, to be applied only if the resource is still at that version. */
-    private interface VersionedChange {
-        StoredResource apply(StoredResource current, OptionalLong version);
-    }
-
-    /**
-     * Reads the resource and applies a change computed from it, guarded by the version read, so no concurrent write
-     * is lost. With {@code If-Match} the client's version guards it and a mismatch is the client's 412; without, a
-     * writer that slipped in between read and write just makes us read again.
-     */
-    private StoredResource atVersionRead(ResourceType type, String id, String ifMatch, VersionedChange change) {
-        for (int attempt = 1; ; attempt++) {
-            StoredResource current = existing(type, id);
-            OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
-            try {
-                return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));
-            } catch (PreconditionFailedException e) {
-                if (demanded.isPresent() || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private ResourceType type(String endpoint) {
         return registry.resourceTypeAt(endpoint)
                 .orElseThrow(() -> new ResourceNotFoundException("no resource type is served at /" + endpoint));
-    }
-
-    private StoredResource existing(ResourceType type, String id) {
-        return stores.of(type).find(callers.caller().tenant(), type, id)
-                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
     private static Response represent(Response.ResponseBuilder response, ResourceType type, StoredResource resource,

@@ -18,8 +18,8 @@ import org.scimee.error.InvalidValueException;
 import org.scimee.filter.Filter;
 import org.scimee.filter.FilterScope;
 import org.scimee.jaxrs.ScimMediaType;
-import org.scimee.jaxrs.config.ResourceStores;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.jaxrs.operation.ResourceOperations;
 import org.scimee.jaxrs.security.CallerContext;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
@@ -40,7 +40,7 @@ import org.scimee.store.ResourceQuery;
 public class RootSearchEndpoint {
 
     private SchemaRegistry registry;
-    private ResourceStores stores;
+    private ResourceOperations operations;
     private ScimSettings settings;
     private CallerContext callers;
 
@@ -49,10 +49,10 @@ public class RootSearchEndpoint {
     }
 
     @Inject
-    public RootSearchEndpoint(SchemaRegistry registry, ResourceStores stores, ScimSettings settings, CallerContext callers) {
+    public RootSearchEndpoint(SchemaRegistry registry, ResourceOperations operations, ScimSettings settings, CallerContext callers) {
         this.callers = callers;
         this.registry = registry;
-        this.stores = stores;
+        this.operations = operations;
         this.settings = settings;
     }
 
@@ -89,11 +89,11 @@ public class RootSearchEndpoint {
         for (int i = 0; i < types.size(); i++) {
             ResourceType type = types.get(i);
             ResourceQuery counting = withPage(queries.get(i), new Page.Index(1, 0));
-            long matches = stores.of(type).query(callers.caller().tenant(), type, counting).totalResults();
+            long matches = operations.query(callers.caller(), type, counting).totalResults();
             total += matches;
             if (wanted > 0 && skip < matches) {
                 ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
-                QueryResult result = stores.of(type).query(callers.caller().tenant(), type, slice);
+                QueryResult result = operations.query(callers.caller(), type, slice);
                 result.resources().forEach(r -> resources.add(slice.projection()
                         .apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id())))));
                 wanted -= result.resources().size();

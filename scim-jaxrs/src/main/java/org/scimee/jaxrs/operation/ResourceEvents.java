@@ -1,4 +1,4 @@
-package org.scimee.jaxrs.endpoint;
+package org.scimee.jaxrs.operation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,7 +24,7 @@ public class ResourceEvents {
         this.events = events;
     }
 
-    void fire(ResourceEvent event) {
+    public void fire(ResourceEvent event) {
         try {
             events.fire(event);
         } catch (RuntimeException e) {

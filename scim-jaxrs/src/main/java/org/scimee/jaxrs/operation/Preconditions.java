@@ -1,4 +1,4 @@
-package org.scimee.jaxrs.endpoint;
+package org.scimee.jaxrs.operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.scimee.error.PreconditionFailedException;
  * RFC 7644 §3.14 versions as HTTP entity tags: {@code meta.version} {@code W/"n"} is the resource's version n.
  * Tags compare weakly (RFC 7232 §2.3.2), since the representation of a version varies with projection.
  */
-final class Preconditions {
+public final class Preconditions {
 
     private Preconditions() {
     }
@@ -21,7 +21,7 @@ final class Preconditions {
      *
      * @throws PreconditionFailedException if no tag can match
      */
-    static OptionalLong ifMatch(String header, LongSupplier currentVersion) {
+    public static OptionalLong ifMatch(String header, LongSupplier currentVersion) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return OptionalLong.empty();
         }
@@ -37,7 +37,7 @@ final class Preconditions {
     }
 
     /** Whether an {@code If-None-Match} header matches {@code version} (so a GET may answer 304). */
-    static boolean noneMatchHits(String header, long version) {
+    public static boolean noneMatchHits(String header, long version) {
         if (header == null || header.isBlank()) {
             return false;
         }

@@ -1,0 +1,110 @@
+package org.scimee.jaxrs.operation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.scimee.error.PreconditionFailedException;
+import org.scimee.error.ResourceNotFoundException;
+import org.scimee.event.ResourceEvent;
+import org.scimee.jaxrs.config.ResourceStores;
+import org.scimee.resource.ResourceValidator;
+import org.scimee.schema.ResourceType;
+import org.scimee.schema.SchemaRegistry;
+import org.scimee.security.Caller;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceQuery;
+import org.scimee.store.StoredResource;
+
+/**
+ * What each SCIM operation does, whatever carried the request (an endpoint, {@code /Me}, {@code /Bulk}): validate
+ * against the schema, call the type's store for the caller's tenant, fire the event once the change is committed.
+ */
+@ApplicationScoped
+public class ResourceOperations {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private ResourceStores stores;
+    private ResourceValidator validator;
+    private ResourceEvents events;
+
+    /** For CDI proxies. */
+    public ResourceOperations() {
+    }
+
+    @Inject
+    public ResourceOperations(SchemaRegistry registry, ResourceStores stores, ResourceEvents events) {
+        this.stores = stores;
+        this.events = events;
+        this.validator = new ResourceValidator(registry);
+    }
+
+    /** RFC 7644 §3.3. */
+    public StoredResource create(Caller caller, ResourceType type, JsonObject body) {
+        StoredResource created = stores.of(type).create(caller.tenant(), type, validator.forCreate(type, body));
+        events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, caller.tenant(), type.id(), created.id(),
+                Optional.empty(), Optional.of(created)));
+        return created;
+    }
+
+    /** RFC 7644 §3.4.1. */
+    public StoredResource get(Caller caller, ResourceType type, String id) {
+        return stores.of(type).find(caller.tenant(), type, id)
+                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
+    }
+
+    /** RFC 7644 §3.4.2. */
+    public QueryResult query(Caller caller, ResourceType type, ResourceQuery query) {
+        return stores.of(type).query(caller.tenant(), type, query);
+    }
+
+    /** RFC 7644 §3.5.1; {@code ifMatch} is the raw header, or {@code null}. */
+    public StoredResource replace(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+        StoredResource[] before = new StoredResource[1];
+        StoredResource replaced = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
+            before[0] = current;
+            JsonObject replacement = validator.forReplace(type, body, current.attributes());
+            return stores.of(type).replace(caller.tenant(), type, id, replacement, version);
+        });
+        events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, caller.tenant(), type.id(), id,
+                Optional.of(before[0]), Optional.of(replaced)));
+        return replaced;
+    }
+
+    /** RFC 7644 §3.6; returns the resource as it was. */
+    public StoredResource delete(Caller caller, ResourceType type, String id, String ifMatch) {
+        StoredResource deleted = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
+            stores.of(type).delete(caller.tenant(), type, id, version);
+            return current;
+        });
+        events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
+                Optional.of(deleted), Optional.empty()));
+        return deleted;
+    }
+
+    /** A change computed from the resource as read, to be applied only if the resource is still at that version. */
+    interface VersionedChange {
+        StoredResource apply(StoredResource current, OptionalLong version);
+    }
+
+    /**
+     * Reads the resource and applies a change computed from it, guarded by the version read, so no concurrent write
+     * is lost. With {@code If-Match} the client's version guards it and a mismatch is the client's 412; without, a
+     * writer that slipped in between read and write just makes us read again.
+     */
+    StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch, VersionedChange change) {
+        for (int attempt = 1; ; attempt++) {
+            StoredResource current = get(caller, type, id);
+            OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
+            try {
+                return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));
+            } catch (PreconditionFailedException e) {
+                if (demanded.isPresent() || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
