@@ -1,6 +1,7 @@
 package org.scimee.jaxrs;
 
 import java.util.Set;
+import org.scimee.jaxrs.endpoint.BulkEndpoint;
 import org.scimee.jaxrs.endpoint.MeEndpoint;
 import org.scimee.jaxrs.endpoint.ResourceEndpoint;
 import org.scimee.jaxrs.endpoint.ResourceTypesEndpoint;
@@ -39,6 +40,7 @@ public final class ScimEndpoints {
                 SchemasEndpoint.class,
                 RootSearchEndpoint.class,
                 MeEndpoint.class,
+                BulkEndpoint.class,
                 AuthenticationFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,

@@ -39,6 +39,11 @@ public class ScimSettings {
     /** The compatibility profile requests run with unless their credential names another. */
     public static final String PROFILE = "scimee.patch.profile";
 
+    /** Most operations in one bulk request (RFC 7644 §3.7.4 {@code maxOperations}). */
+    public static final String BULK_MAX_OPERATIONS = "scimee.bulk.max-operations";
+    /** Largest bulk request body in bytes (RFC 7644 §3.7.4 {@code maxPayloadSize}). */
+    public static final String BULK_MAX_PAYLOAD_BYTES = "scimee.bulk.max-payload-bytes";
+
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
 
@@ -109,6 +114,14 @@ public class ScimSettings {
         return new FilterLimits(
                 config.getOptionalValue(FILTER_MAX_LENGTH, Integer.class).orElse(FilterLimits.DEFAULT.maxLength()),
                 config.getOptionalValue(FILTER_MAX_DEPTH, Integer.class).orElse(FilterLimits.DEFAULT.maxDepth()));
+    }
+
+    public int bulkMaxOperations() {
+        return config.getOptionalValue(BULK_MAX_OPERATIONS, Integer.class).orElse(1000);
+    }
+
+    public int bulkMaxPayloadBytes() {
+        return config.getOptionalValue(BULK_MAX_PAYLOAD_BYTES, Integer.class).orElse(4 * 1024 * 1024);
     }
 
     public int maxRequestBytes() {
