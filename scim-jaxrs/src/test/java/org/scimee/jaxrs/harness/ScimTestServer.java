@@ -6,7 +6,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -44,14 +46,16 @@ public final class ScimTestServer implements AutoCloseable {
     public static final String PATH = "/scim/v2";
 
     private final Map<String, String> properties;
+    private final List<Class<?>> beanClasses;
     private ClassLoader loader;
     private SmallRyeConfig config;
     private WeldContainer cdi;
     private HttpServer http;
     private URI base;
 
-    private ScimTestServer(Map<String, String> properties) {
+    private ScimTestServer(Map<String, String> properties, List<Class<?>> beanClasses) {
         this.properties = Map.copyOf(properties);
+        this.beanClasses = List.copyOf(beanClasses);
     }
 
     public static Builder builder() {
@@ -73,10 +77,11 @@ public final class ScimTestServer implements AutoCloseable {
         resolver.releaseConfig(resolver.getConfig(loader));
         resolver.registerConfig(config, loader);
         try {
-            cdi = new Weld("scim-test-server-" + UUID.randomUUID())
+            Weld weld = new Weld("scim-test-server-" + UUID.randomUUID())
                     .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false)
-                    .addBeanClass(InMemoryStoreProducer.class)
-                    .initialize();
+                    .addBeanClass(InMemoryStoreProducer.class);
+            beanClasses.forEach(weld::addBeanClass);
+            cdi = weld.initialize();
             ResourceConfig application = new ResourceConfig(ScimEndpoints.classes());
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0" + PATH), application, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -139,6 +144,7 @@ public final class ScimTestServer implements AutoCloseable {
     public static final class Builder {
 
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final List<Class<?>> beanClasses = new ArrayList<>();
 
         private Builder() {
         }
@@ -164,8 +170,17 @@ public final class ScimTestServer implements AutoCloseable {
             return property(ScimSettings.MAX_REQUEST_BYTES, Integer.toString(bytes));
         }
 
+        /**
+         * An extra CDI bean of the test's, beside the real ones: e.g. an {@code @Alternative @Priority} producer
+         * of another {@code SchemaRegistry}. Keep the real beans unless the test is about something they cannot do.
+         */
+        public Builder beanClass(Class<?> beanClass) {
+            beanClasses.add(Objects.requireNonNull(beanClass));
+            return this;
+        }
+
         public ScimTestServer build() {
-            return new ScimTestServer(properties);
+            return new ScimTestServer(properties, beanClasses);
         }
     }
 }
