@@ -1,5 +1,5 @@
 package org.scimee.example;
 
-/** The slice on Payara Micro 6 (Jakarta EE 10). */
-class PayaraIT extends ScimSliceScenarios {
+/** Every shared scenario on Payara Micro 6 (Jakarta EE 10). */
+class PayaraIT extends ArquillianScimService {
 }
