@@ -48,6 +48,11 @@ abstract class ArquillianScimService implements ScimScenarios {
     }
 
     @Override
+    public String otherTenantToken() {
+        return required("it.otherToken");
+    }
+
+    @Override
     public int maxRequestBytes() {
         return Integer.parseInt(required("it.maxRequestBytes"));
     }

@@ -28,7 +28,7 @@ import org.scimee.jaxrs.config.ScimSettings;
  * <p>What runs is what a Jakarta EE server runs, minus the server: Jersey serves {@link ScimEndpoints#classes()}
  * under {@value #PATH} on Grizzly, bound to {@code 127.0.0.1} on a free port; Weld SE is the CDI container and
  * discovers the real beans of scim-jaxrs ({@code SchemaRegistryProducer}, {@code ScimSettings},
- * {@code BearerTokenFilter}, the endpoints and exception mappers) through their {@code META-INF/beans.xml}, plus
+ * {@code AuthenticationFilter}, the endpoints and exception mappers) through their {@code META-INF/beans.xml}, plus
  * {@link InMemoryStoreProducer} as the {@code ResourceStore}; SmallRye Config is the MicroProfile Config
  * implementation, and its CDI extension produces the {@code Config} that {@code ScimSettings} reads.
  *

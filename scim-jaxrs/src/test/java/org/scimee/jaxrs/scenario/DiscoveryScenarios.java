@@ -19,7 +19,8 @@ public interface DiscoveryScenarios extends ScimService {
     @Test
     default void discoveryServesTheRegisteredSchemasAndResourceTypes() throws Exception {
         JsonObject types = json(send(request("ResourceTypes").GET()).body());
-        assertThat(types.getInt("totalResults")).isEqualTo(2);
+        assertThat(types.getJsonArray("Resources").getValuesAs(JsonObject.class)).extracting(t -> t.getString("id"))
+                .contains("User", "Group");
         JsonObject user = json(send(request("ResourceTypes/User").GET()).body());
         assertThat(user.getString("endpoint")).isEqualTo("/Users");
         assertThat(user.getJsonObject("meta").getString("location")).endsWith("/scim/v2/ResourceTypes/User");
@@ -39,7 +40,10 @@ public interface DiscoveryScenarios extends ScimService {
         JsonObject config = json(response.body());
         assertThat(config.getJsonArray("schemas").getString(0)).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
         assertThat(config.getJsonArray("authenticationSchemes").getJsonObject(0).getString("type")).isEqualTo("oauthbearertoken");
-        assertThat(config.getJsonObject("patch").getBoolean("supported")).isFalse();
+        assertThat(config.getJsonObject("filter").getBoolean("supported")).isTrue();
+        assertThat(config.getJsonObject("sort").getBoolean("supported")).isTrue();
+        assertThat(config.getJsonObject("bulk").getInt("maxOperations")).isEqualTo(1000);
+        assertThat(config.getJsonObject("pagination").getBoolean("cursor")).isTrue();
     }
 
     @Test

@@ -8,5 +8,6 @@ package org.scimee.jaxrs.scenario;
  * <p>Scenarios create their own resources with unique names and never assume an empty store, so they run in any
  * order against a long-lived server.
  */
-public interface ScimScenarios extends CrudScenarios, AuthScenarios, ErrorScenarios, DiscoveryScenarios, MediaTypeScenarios {
+public interface ScimScenarios extends CrudScenarios, AuthScenarios, ErrorScenarios, DiscoveryScenarios, MediaTypeScenarios,
+        QueryScenarios, BulkScenarios, TenantScenarios {
 }

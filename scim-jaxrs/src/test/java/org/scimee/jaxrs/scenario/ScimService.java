@@ -22,6 +22,14 @@ public interface ScimService {
     String token();
 
     /**
+     * A second token the service accepts, bound to another tenant than {@link #token()} (configured as a SHA-256
+     * digest: {@code scimee.auth.tokens}, {@code scimee.auth.token.<name>.sha256} and {@code .tenant}).
+     */
+    default String otherTenantToken() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " runs tenant scenarios but names no second token");
+    }
+
+    /**
      * The service's {@code scimee.request.max-bytes}: bodies up to this size are read, one byte more is a 413.
      */
     int maxRequestBytes();
@@ -34,6 +42,11 @@ public interface ScimService {
     /** A request to an absolute URL the service handed out (e.g. a {@code Location}), sent to loopback. */
     default HttpRequest.Builder request(URI uri) {
         return anonymous(uri).header("Authorization", "Bearer " + token());
+    }
+
+    /** A request to {@code path} with {@link #otherTenantToken()}. */
+    default HttpRequest.Builder otherTenantRequest(String path) {
+        return anonymous(base().resolve(path)).header("Authorization", "Bearer " + otherTenantToken());
     }
 
     /** A request to {@code path} without any {@code Authorization} header. */
