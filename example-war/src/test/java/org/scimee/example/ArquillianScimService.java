@@ -23,7 +23,7 @@ import org.scimee.jaxrs.scenario.ScimScenarios;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-abstract class ArquillianScimService implements ScimScenarios {
+abstract class ArquillianScimService implements ScimScenarios, CustomResourceTypeScenarios {
 
     @ArquillianResource
     private URL deployment;
