@@ -905,7 +905,8 @@ public final class PatchEngine {
                     JsonValue id = item instanceof JsonObject object ? memberIgnoringCase(object, key.name()) : item;
                     if (id instanceof JsonString string) {
                         keys.add(key.caseExact() ? string.getString() : string.getString().toLowerCase(Locale.ROOT));
-                    } else if (id instanceof JsonNumber || id.getValueType() == JsonValue.ValueType.TRUE || id.getValueType() == JsonValue.ValueType.FALSE) {
+                    } else if (id != null && (id instanceof JsonNumber || id.getValueType() == JsonValue.ValueType.TRUE
+                            || id.getValueType() == JsonValue.ValueType.FALSE)) {
                         others.add(id);
                     } else if (id == null || id.getValueType() != JsonValue.ValueType.NULL) {
                         throw new InvalidValueException("'" + target.text() + "': each value to remove must be a "
