@@ -1,6 +1,5 @@
 package org.scimee.patch;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -86,6 +86,8 @@ import org.scimee.store.ChangeSet;
 public final class PatchEngine {
 
     private static final Logger LOG = Logger.getLogger("org.scimee.patch");
+    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final SchemaRegistry registry;
     private final ResourceValidator validator;
@@ -251,7 +253,7 @@ public final class PatchEngine {
                     Optional<Attribute> valueSub = attribute.subAttribute("value");
                     if (valueSub.isPresent()) {
                         tolerate("string taken as {\"" + valueSub.get().name() + "\": ...} for complex '" + path + "'");
-                        result = Json.createObjectBuilder().add(valueSub.get().name(), string).build();
+                        result = JSON.createObjectBuilder().add(valueSub.get().name(), string).build();
                     }
                 }
             }
@@ -267,13 +269,13 @@ public final class PatchEngine {
                     case INTEGER:
                         if (text.matches("[+-]?[0-9]{1,30}")) {
                             tolerate("string converted to integer for '" + path + "'");
-                            result = Json.createValue(new BigInteger(text));
+                            result = JSON.createValue(new BigInteger(text));
                         }
                         break;
                     case DECIMAL:
                         if (text.matches("[+-]?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?")) {
                             tolerate("string converted to decimal for '" + path + "'");
-                            result = Json.createValue(new BigDecimal(text));
+                            result = JSON.createValue(new BigDecimal(text));
                         }
                         break;
                     default:
@@ -560,7 +562,7 @@ public final class PatchEngine {
             }
             JsonObject old = singleObject(target);
             requireChangeable(sub, old == null ? null : old.get(sub.name()), canonical, target.text());
-            JsonObjectBuilder builder = old == null ? Json.createObjectBuilder() : Json.createObjectBuilder(old);
+            JsonObjectBuilder builder = old == null ? JSON.createObjectBuilder() : JSON.createObjectBuilder(old);
             put(target, builder.add(sub.name(), canonical).build());
         }
 
@@ -574,14 +576,14 @@ public final class PatchEngine {
             List<JsonValue> list = list(target, true);
             List<Integer> touched = new ArrayList<>();
             if (list.isEmpty()) {
-                list.add(element(target.attribute(), Json.createObjectBuilder().add(sub.name(), canonical).build(),
+                list.add(element(target.attribute(), JSON.createObjectBuilder().add(sub.name(), canonical).build(),
                         target.text()));
                 touched.add(0);
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) instanceof JsonObject object) {
                         requireChangeable(sub, object.get(sub.name()), canonical, target.text());
-                        list.set(i, Json.createObjectBuilder(object).add(sub.name(), canonical).build());
+                        list.set(i, JSON.createObjectBuilder(object).add(sub.name(), canonical).build());
                         touched.add(i);
                     }
                 }
@@ -596,7 +598,7 @@ public final class PatchEngine {
                 array = given;
             } else if (profile.wrapSingleValues()) {
                 tolerate("single value taken as a one-element array for multi-valued '" + target.text() + "'");
-                array = Json.createArrayBuilder().add(value).build();
+                array = JSON.createArrayBuilder().add(value).build();
             } else {
                 throw new InvalidValueException("'" + target.text() + "' is multi-valued: the value must be a JSON array");
             }
@@ -715,7 +717,7 @@ public final class PatchEngine {
                 return without(old, sub, target.text());
             }
             requireChangeable(sub, old.get(sub.name()), canonical, target.text());
-            return Json.createObjectBuilder(old).add(sub.name(), canonical).build();
+            return JSON.createObjectBuilder(old).add(sub.name(), canonical).build();
         }
 
         /** A new value built from a filter of eq comparisons and the operation's value (tolerance). */
@@ -730,17 +732,17 @@ public final class PatchEngine {
                 throw new NoTargetException("'" + target.text() + "': no value of '" + target.name()
                         + "' matches the filter, and a value can only be created from 'eq' comparisons joined by 'and'");
             }
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             fields.forEach(builder::add);
             JsonObject base = (JsonObject) element(attribute, builder.build(), target.text());
             JsonObject created;
             if (target.sub() == null) {
                 JsonObject given = (JsonObject) element(attribute, value, target.text());
-                created = Json.createObjectBuilder(base).addAll(Json.createObjectBuilder(given)).build();
+                created = JSON.createObjectBuilder(base).addAll(JSON.createObjectBuilder(given)).build();
             } else {
                 JsonValue canonical = canonical(target.sub(), value, target.text());
                 created = canonical == null ? base
-                        : Json.createObjectBuilder(base).add(target.sub().name(), canonical).build();
+                        : JSON.createObjectBuilder(base).add(target.sub().name(), canonical).build();
             }
             tolerate("'" + target.text() + "' matched no value; added one built from the filter");
             return created;
@@ -769,10 +771,10 @@ public final class PatchEngine {
 
         private JsonValue json(Literal literal) {
             if (literal instanceof Literal.StringLiteral string) {
-                return Json.createValue(string.value());
+                return JSON.createValue(string.value());
             }
             if (literal instanceof Literal.NumberLiteral number) {
-                return Json.createValue(number.value());
+                return JSON.createValue(number.value());
             }
             if (literal instanceof Literal.BooleanLiteral bool) {
                 return bool.value() ? JsonValue.TRUE : JsonValue.FALSE;
@@ -997,7 +999,7 @@ public final class PatchEngine {
                 return object;
             }
             requireRemovable(sub, null, path);
-            JsonObjectBuilder builder = Json.createObjectBuilder(object);
+            JsonObjectBuilder builder = JSON.createObjectBuilder(object);
             builder.remove(sub.name());
             return builder.build();
         }
@@ -1029,7 +1031,7 @@ public final class PatchEngine {
                     merged.remove(sub.name());
                 }
             }
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             merged.forEach(builder::add);
             return builder.build();
         }
@@ -1057,7 +1059,7 @@ public final class PatchEngine {
             }
             for (int i = 0; i < list.size(); i++) {
                 if (i != chosen && list.get(i) instanceof JsonObject object && isTrue(object.get(name))) {
-                    list.set(i, Json.createObjectBuilder(object).add(name, JsonValue.FALSE).build());
+                    list.set(i, JSON.createObjectBuilder(object).add(name, JsonValue.FALSE).build());
                 }
             }
         }
@@ -1066,7 +1068,7 @@ public final class PatchEngine {
 
         /** The working copy as a JSON object, with {@code schemas} listing the core schema and extensions in use. */
         JsonObject assemble() {
-            JsonObjectBuilder result = Json.createObjectBuilder();
+            JsonObjectBuilder result = JSON.createObjectBuilder();
             Set<String> urns = new LinkedHashSet<>();
             urns.add(type.schema());
             for (String urn : schemas) {
@@ -1080,7 +1082,7 @@ public final class PatchEngine {
             top.forEach((name, value) -> add(result, name, value));
             for (Map.Entry<String, Map<String, Object>> extension : extensions.entrySet()) {
                 if (!isEmpty(extension.getValue())) {
-                    JsonObjectBuilder object = Json.createObjectBuilder();
+                    JsonObjectBuilder object = JSON.createObjectBuilder();
                     extension.getValue().forEach((name, value) -> add(object, name, value));
                     result.add(extension.getKey(), object);
                     if (urns.stream().noneMatch(urn -> urn.equalsIgnoreCase(extension.getKey()))) {
@@ -1088,7 +1090,7 @@ public final class PatchEngine {
                     }
                 }
             }
-            JsonArrayBuilder schemaArray = Json.createArrayBuilder();
+            JsonArrayBuilder schemaArray = JSON.createArrayBuilder();
             urns.forEach(schemaArray::add);
             return result.add("schemas", schemaArray).build();
         }
@@ -1109,7 +1111,7 @@ public final class PatchEngine {
         private void add(JsonObjectBuilder builder, String name, Object value) {
             if (value instanceof List<?> list) {
                 if (!list.isEmpty()) {
-                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    JsonArrayBuilder array = JSON.createArrayBuilder();
                     list.forEach(element -> array.add((JsonValue) element));
                     builder.add(name, array);
                 }

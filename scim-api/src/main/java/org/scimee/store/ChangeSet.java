@@ -1,11 +1,11 @@
 package org.scimee.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public record ChangeSet(List<Change> changes) {
 
+    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     /** The attribute holding the schema URNs of a resource. */
     private static final String SCHEMAS = "schemas";
 
@@ -160,7 +162,7 @@ public record ChangeSet(List<Change> changes) {
         } else if (change instanceof Change.Clear) {
             container.remove(name);
         } else if (change instanceof Change.AddValues add) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             if (container.get(name) instanceof JsonArray existing) {
                 existing.forEach(array::add);
             }
@@ -174,7 +176,7 @@ public record ChangeSet(List<Change> changes) {
         } else if (change instanceof Change.RemoveValues remove) {
             if (container.get(name) instanceof JsonArray existing) {
                 Set<JsonValue> gone = new HashSet<>(remove.values());
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 int left = 0;
                 for (JsonValue element : existing) {
                     if (!gone.contains(element)) {
@@ -192,7 +194,7 @@ public record ChangeSet(List<Change> changes) {
     }
 
     private static JsonObject object(Map<String, JsonValue> map) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         map.forEach(builder::add);
         return builder.build();
     }
