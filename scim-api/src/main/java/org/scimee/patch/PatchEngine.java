@@ -309,7 +309,11 @@ public final class PatchEngine {
                     continue; // schemas follows from the attributes present
                 }
                 Optional<SchemaExtension> extension = type.extension(key);
-                if (extension.isPresent() || key.equalsIgnoreCase(type.schema())) {
+                boolean coreObject = key.equalsIgnoreCase(type.schema()) && profile.pathKeys();
+                if (coreObject) {
+                    tolerate("attributes nested under the core schema URN '" + key + "' read as top-level attributes");
+                }
+                if (extension.isPresent() || coreObject) {
                     String urn = extension.map(SchemaExtension::schema).orElse(type.schema());
                     if (v.getValueType() == JsonValue.ValueType.NULL) {
                         if (op == PatchOperation.Op.REPLACE) {
