@@ -94,6 +94,25 @@ public final class FilterEvaluator {
     }
 
     /**
+     * Checks the body of a value filter ({@code emails[type eq "work"]}, without the brackets) against the
+     * sub-attributes of {@code parent} and returns a predicate over ONE value of {@code parent}: for PATCH, which
+     * must find the values a {@code valuePath} selects, not only whether some value matches.
+     *
+     * @param parent a complex attribute (single- or multi-valued) of this resource type
+     * @throws InvalidFilterException if {@code parent} is not complex, or the filter names unknown sub-attributes,
+     *                                nests a value filter or compares values it cannot
+     */
+    public Predicate<JsonObject> compileValueFilter(Attribute parent, Filter filter) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(filter, "filter");
+        if (parent.type() != AttributeType.COMPLEX) {
+            throw new InvalidFilterException("'" + parent.name() + "' is not a complex attribute, so it cannot be "
+                    + "filtered with [...]");
+        }
+        return filter.accept(new Compiler(parent));
+    }
+
+    /**
      * Turns each node into a predicate. {@code parent} is {@code null} at the top level, where predicates take a
      * resource; inside a value filter it is the complex attribute, and predicates take one of its values.
      */

@@ -75,7 +75,8 @@ public final class ResourceValidator {
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw new InvalidSyntaxException("extension '" + urn + "' must be a JSON object");
                 }
-                JsonObject attributes = complex(registry.schema(urn).orElseThrow().attributes(), value.asJsonObject(), urn + ":");
+                JsonObject attributes = complex(registry.schema(urn).orElseThrow().attributes(), value.asJsonObject(), urn + ":",
+                        Coercion.NONE);
                 if (!attributes.isEmpty()) {
                     result.add(urn, attributes);
                     usedExtensions.add(urn);
@@ -85,7 +86,7 @@ public final class ResourceValidator {
             Attribute attribute = registry.common().attribute(key).or(() -> core.attribute(key))
                     .orElseThrow(() -> new InvalidSyntaxException("attribute '" + key + "' is not defined by schema "
                             + core.id() + " nor by an extension of resource type " + type.name()));
-            value(attribute, entry.getValue(), attribute.name()).ifPresent(v -> result.add(attribute.name(), v));
+            value(attribute, entry.getValue(), attribute.name(), Coercion.NONE).ifPresent(v -> result.add(attribute.name(), v));
         }
 
         JsonObject attributes = result.build();
@@ -197,13 +198,57 @@ public final class ResourceValidator {
         return declared;
     }
 
+    /**
+     * A tolerance for values of the wrong JSON shape, applied before the type check of every single value (a
+     * single-valued attribute's value, or one element of a multi-valued one; never to the array itself). It returns
+     * {@code value} itself when it has nothing to change.
+     */
+    @FunctionalInterface
+    public interface Coercion {
+
+        /** No tolerance: the strict checks of RFC 7643 §2.3. */
+        Coercion NONE = (attribute, value, path) -> value;
+
+        /**
+         * The value to check instead of {@code value} for {@code attribute}.
+         *
+         * @param path the attribute path, for messages (never log the value of a {@code writeOnly} attribute)
+         */
+        JsonValue coerce(Attribute attribute, JsonValue value, String path);
+    }
+
+    /**
+     * The canonical form of one value of {@code attribute} (the whole array if it is multi-valued), with the type
+     * checks of {@link #forCreate}: for code that builds resources piecewise, such as the PATCH engine.
+     *
+     * @param path      the attribute path, for error messages
+     * @param coercion  the tolerance for mistyped values ({@link Coercion#NONE} for none)
+     * @return empty when the value is unassigned (null, an empty array) or the attribute is {@code readOnly}
+     * @throws InvalidValueException  if the value has the wrong type
+     * @throws InvalidSyntaxException if a complex value names undefined or repeated sub-attributes
+     */
+    public Optional<JsonValue> canonicalValue(Attribute attribute, JsonValue value, String path, Coercion coercion) {
+        return value(attribute, value, path, coercion);
+    }
+
+    /**
+     * The canonical form of ONE value of {@code attribute}, even a multi-valued one (an element of its array); a
+     * complex value may come back empty when all its sub-attributes were null or {@code readOnly}.
+     *
+     * @throws InvalidValueException  if the value has the wrong type or is null
+     * @throws InvalidSyntaxException if a complex value names undefined or repeated sub-attributes
+     */
+    public JsonValue canonicalElement(Attribute attribute, JsonValue value, String path, Coercion coercion) {
+        return single(attribute, value, path, coercion);
+    }
+
     /** The canonical value of {@code attribute}, or empty when the client left it unassigned or may not set it. */
-    private Optional<JsonValue> value(Attribute attribute, JsonValue value, String path) {
+    private Optional<JsonValue> value(Attribute attribute, JsonValue value, String path, Coercion coercion) {
         if (value.getValueType() == JsonValue.ValueType.NULL || attribute.mutability() == Mutability.READ_ONLY) {
             return Optional.empty();
         }
         if (!attribute.multiValued()) {
-            return Optional.of(single(attribute, value, path));
+            return Optional.of(single(attribute, value, path, coercion));
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new InvalidValueException("'" + path + "' is multi-valued: expected a JSON array");
@@ -212,14 +257,15 @@ public final class ResourceValidator {
         int count = 0;
         for (JsonValue element : value.asJsonArray()) {
             if (element.getValueType() != JsonValue.ValueType.NULL) {
-                values.add(single(attribute, element, path));
+                values.add(single(attribute, element, path, coercion));
                 count++;
             }
         }
         return count == 0 ? Optional.empty() : Optional.of(values.build());
     }
 
-    private JsonValue single(Attribute attribute, JsonValue value, String path) {
+    private JsonValue single(Attribute attribute, JsonValue value, String path, Coercion coercion) {
+        value = coercion.coerce(attribute, value, path);
         boolean ok = switch (attribute.type()) {
             case STRING, REFERENCE -> value instanceof JsonString;
             case BOOLEAN -> value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE;
@@ -234,12 +280,12 @@ public final class ResourceValidator {
                     .toString().toLowerCase(Locale.ROOT));
         }
         if (attribute.type() == AttributeType.COMPLEX) {
-            return complex(attribute.subAttributes(), value.asJsonObject(), path + ".");
+            return complex(attribute.subAttributes(), value.asJsonObject(), path + ".", coercion);
         }
         return value;
     }
 
-    private JsonObject complex(List<Attribute> definitions, JsonObject object, String prefix) {
+    private JsonObject complex(List<Attribute> definitions, JsonObject object, String prefix, Coercion coercion) {
         JsonObjectBuilder result = Json.createObjectBuilder();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
@@ -248,7 +294,7 @@ public final class ResourceValidator {
             }
             Attribute sub = definitions.stream().filter(a -> a.named(entry.getKey())).findFirst()
                     .orElseThrow(() -> new InvalidSyntaxException("attribute '" + prefix + entry.getKey() + "' is not defined by the schema"));
-            value(sub, entry.getValue(), prefix + sub.name()).ifPresent(v -> result.add(sub.name(), v));
+            value(sub, entry.getValue(), prefix + sub.name(), coercion).ifPresent(v -> result.add(sub.name(), v));
         }
         return result.build();
     }

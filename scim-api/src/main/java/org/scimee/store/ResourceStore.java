@@ -3,6 +3,8 @@ package org.scimee.store;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.scimee.error.PreconditionFailedException;
+import org.scimee.error.ResourceNotFoundException;
 import org.scimee.schema.ResourceType;
 
 /**
@@ -44,6 +46,35 @@ public interface ResourceStore {
      * @throws org.scimee.error.UniquenessException         if a {@code uniqueness: server} value is taken
      */
     StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes, OptionalLong expectedVersion);
+
+    /**
+     * Applies a modification (RFC 7644 §3.5.2 PATCH) to a resource, given as the {@link ChangeSet} the PATCH engine
+     * computed against the attributes the caller read, so a store that can apply deltas never rewrites what did
+     * not change (adding one member to a group of 100,000 touches one row).
+     *
+     * <p>The default implementation reads the resource and {@link #replace replaces} its attributes with
+     * {@code changes.applyTo(...)} of what it read, passing the version it read as the expected version when
+     * {@code expectedVersion} is empty: if another writer changes the resource in between, this fails with 412
+     * rather than losing that writer's update (callers may then re-read and re-apply the PATCH). Stores that can
+     * apply deltas override it, applying the changes and the version check in one unit of work. An empty change
+     * set still counts as a write (the version is checked and increased) unless an override documents otherwise.
+     *
+     * @param expectedVersion the version the changes were computed against ({@code If-Match}, or the version the
+     *                        caller read); empty to apply them to whatever is there
+     * @throws org.scimee.error.ResourceNotFoundException   if there is no such resource
+     * @throws org.scimee.error.PreconditionFailedException if the resource's version is not the expected one
+     * @throws org.scimee.error.UniquenessException         if a {@code uniqueness: server} value is taken
+     */
+    default StoredResource update(String tenant, ResourceType type, String id, ChangeSet changes,
+                                  OptionalLong expectedVersion) {
+        StoredResource current = find(tenant, type, id).orElseThrow(
+                () -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.meta().version()) {
+            throw new PreconditionFailedException(type.name() + " " + id + " is at version " + current.meta().etag());
+        }
+        return replace(tenant, type, id, changes.applyTo(current.attributes()),
+                OptionalLong.of(current.meta().version()));
+    }
 
     /**
      * Deletes a resource (RFC 7644 §3.6).
