@@ -2,6 +2,7 @@ package org.scimee.event;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.scimee.store.ChangeSet;
 import org.scimee.store.StoredResource;
 
 /**
@@ -11,15 +12,16 @@ import org.scimee.store.StoredResource;
  * every successful create, replace, patch and delete. A synchronous observer that throws does not undo the change:
  * the response reports the change, since it happened.
  *
- * @param kind   what happened
- * @param tenant the tenant the resource belongs to
- * @param type   the resource type id
- * @param id     the resource id
- * @param before the resource before the change; empty on create
- * @param after  the resource after the change; empty on delete
+ * @param kind    what happened
+ * @param tenant  the tenant the resource belongs to
+ * @param type    the resource type id
+ * @param id      the resource id
+ * @param before  the resource before the change; empty on create
+ * @param after   the resource after the change; empty on delete
+ * @param changes what changed in the attributes, as deltas (for a PATCH, exactly the change set the store applied)
  */
 public record ResourceEvent(Kind kind, String tenant, String type, String id, Optional<StoredResource> before,
-                            Optional<StoredResource> after) {
+                            Optional<StoredResource> after, ChangeSet changes) {
 
     /** What happened to the resource. */
     public enum Kind { CREATED, REPLACED, PATCHED, DELETED }
@@ -28,5 +30,6 @@ public record ResourceEvent(Kind kind, String tenant, String type, String id, Op
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(changes, "changes");
     }
 }

@@ -44,6 +44,9 @@ public class ScimSettings {
     /** Largest bulk request body in bytes (RFC 7644 §3.7.4 {@code maxPayloadSize}). */
     public static final String BULK_MAX_PAYLOAD_BYTES = "scimee.bulk.max-payload-bytes";
 
+    /** {@code resource} (200 with the patched resource, the default) or {@code no-content} (204) for PATCH. */
+    public static final String PATCH_RESPONSE = "scimee.patch.response";
+
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
 
@@ -92,6 +95,14 @@ public class ScimSettings {
 
     public String tokenProfile(String name) {
         return config.getOptionalValue(TOKEN_PREFIX + name + ".profile", String.class).orElse(profile());
+    }
+
+    public boolean patchAnswersNoContent() {
+        String mode = config.getOptionalValue(PATCH_RESPONSE, String.class).orElse("resource").trim();
+        if (!mode.equalsIgnoreCase("resource") && !mode.equalsIgnoreCase("no-content")) {
+            throw new IllegalStateException(PATCH_RESPONSE + " must be 'resource' or 'no-content', not '" + mode + "'");
+        }
+        return mode.equalsIgnoreCase("no-content");
     }
 
     public String profile() {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -66,6 +67,15 @@ public class MeEndpoint {
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Target me = me();
         return resources.replace(me.type().endpointSegment(), me.id(), uri, body, attributes, excludedAttributes, ifMatch);
+    }
+
+    @PATCH
+    @Consumes({ScimMediaType.APPLICATION_SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response patch(@Context UriInfo uri, InputStream body, @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Target me = me();
+        return resources.patch(me.type().endpointSegment(), me.id(), uri, body, attributes, excludedAttributes, ifMatch);
     }
 
     @DELETE

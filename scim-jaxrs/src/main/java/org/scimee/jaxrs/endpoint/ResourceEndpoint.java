@@ -8,6 +8,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +36,7 @@ import org.scimee.store.ResourceQuery;
 import org.scimee.store.StoredResource;
 
 /**
- * RFC 7644 §3.3 to §3.6 (create, list and search, read, replace, delete) for every registered resource type: the first path segment selects the type by its
+ * RFC 7644 §3.3 to §3.6 (create, list and search, read, replace, patch, delete) for every registered resource type: the first path segment selects the type by its
  * endpoint ({@code /Users}, {@code /Groups}, or an application's own).
  *
  * <p>Every response goes through a {@link Projection}: {@code returned: never} attributes (e.g. {@code password})
@@ -130,6 +131,25 @@ public class ResourceEndpoint {
         StoredResource replaced = operations.replace(callers.caller(), type, id,
                 RequestBodies.object(body, settings.maxRequestBytes()), ifMatch);
         return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({SCIM_JSON, MediaType.APPLICATION_JSON})
+    public Response patch(@PathParam("endpoint") String endpoint, @PathParam("id") String id, @Context UriInfo uri,
+                          InputStream body,
+                          @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ResourceType type = type(endpoint);
+        Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
+        StoredResource patched = operations.patch(callers.caller(), type, id,
+                RequestBodies.object(body, settings.maxRequestBytes()), ifMatch);
+        // RFC 7644 §3.5.2: 200 with the resource, or 204 without a body; some operators prefer the latter.
+        if (settings.patchAnswersNoContent() && attributes == null && excludedAttributes == null) {
+            return Response.noContent().tag(etag(patched)).build();
+        }
+        return represent(Response.ok(), type, patched, ScimResponses.location(uri, type.endpointSegment(), id), projection);
     }
 
     @DELETE

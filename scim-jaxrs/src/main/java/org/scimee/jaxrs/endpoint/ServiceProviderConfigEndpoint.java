@@ -37,7 +37,7 @@ public class ServiceProviderConfigEndpoint {
     public Response get(@Context UriInfo uri) {
         JsonObject body = Json.createObjectBuilder()
                 .add("schemas", Json.createArrayBuilder().add(SCHEMA))
-                .add("patch", supported(false))
+                .add("patch", supported(true))
                 .add("bulk", supported(true).add("maxOperations", settings.bulkMaxOperations())
                         .add("maxPayloadSize", settings.bulkMaxPayloadBytes()))
                 .add("filter", supported(true).add("maxResults", settings.maxPageSize()))

@@ -154,6 +154,11 @@ public class BulkProcessor {
                     result = operations.replace(caller, type, segments[1], requireData(op, data), op.version());
                     status = 200;
                 }
+                case "PATCH" -> {
+                    requireSegments(op, segments, 2);
+                    result = operations.patch(caller, type, segments[1], requireData(op, data), op.version());
+                    status = 200;
+                }
                 case "DELETE" -> {
                     requireSegments(op, segments, 2);
                     result = operations.delete(caller, type, segments[1], op.version());

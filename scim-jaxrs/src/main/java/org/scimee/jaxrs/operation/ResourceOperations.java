@@ -3,16 +3,22 @@ package org.scimee.jaxrs.operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.config.ResourceStores;
+import org.scimee.patch.CompatibilityProfile;
+import org.scimee.patch.PatchEngine;
+import org.scimee.patch.PatchRequest;
+import org.scimee.patch.PatchResult;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.security.Caller;
+import org.scimee.store.ChangeSet;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
 import org.scimee.store.StoredResource;
@@ -29,6 +35,7 @@ public class ResourceOperations {
     private ResourceStores stores;
     private ResourceValidator validator;
     private ResourceEvents events;
+    private PatchEngine engine;
 
     /** For CDI proxies. */
     public ResourceOperations() {
@@ -39,13 +46,14 @@ public class ResourceOperations {
         this.stores = stores;
         this.events = events;
         this.validator = new ResourceValidator(registry);
+        this.engine = new PatchEngine(registry);
     }
 
     /** RFC 7644 §3.3. */
     public StoredResource create(Caller caller, ResourceType type, JsonObject body) {
         StoredResource created = stores.of(type).create(caller.tenant(), type, validator.forCreate(type, body));
         events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, caller.tenant(), type.id(), created.id(),
-                Optional.empty(), Optional.of(created)));
+                Optional.empty(), Optional.of(created), ChangeSet.between(JsonValue.EMPTY_JSON_OBJECT, created.attributes())));
         return created;
     }
 
@@ -69,8 +77,34 @@ public class ResourceOperations {
             return stores.of(type).replace(caller.tenant(), type, id, replacement, version);
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, caller.tenant(), type.id(), id,
-                Optional.of(before[0]), Optional.of(replaced)));
+                Optional.of(before[0]), Optional.of(replaced), ChangeSet.between(before[0].attributes(), replaced.attributes())));
         return replaced;
+    }
+
+    /**
+     * RFC 7644 §3.5.2, with the caller's compatibility profile. The store receives only the change set, so it can
+     * apply deltas (one member added to a huge group is one row). A PATCH that changes nothing writes nothing and
+     * keeps the version.
+     */
+    public StoredResource patch(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+        CompatibilityProfile profile = CompatibilityProfile.named(caller.profile());
+        PatchRequest request = PatchRequest.parse(body, profile);
+        StoredResource[] before = new StoredResource[1];
+        ChangeSet[] applied = new ChangeSet[1];
+        StoredResource patched = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
+            before[0] = current;
+            PatchResult result = engine.apply(type, current.attributes(), request, profile);
+            applied[0] = result.changes();
+            if (result.changes().isEmpty()) {
+                return current;
+            }
+            return stores.of(type).update(caller.tenant(), type, id, result.changes(), version);
+        });
+        if (!applied[0].isEmpty()) {
+            events.fire(new ResourceEvent(ResourceEvent.Kind.PATCHED, caller.tenant(), type.id(), id,
+                    Optional.of(before[0]), Optional.of(patched), applied[0]));
+        }
+        return patched;
     }
 
     /** RFC 7644 §3.6; returns the resource as it was. */
@@ -80,7 +114,7 @@ public class ResourceOperations {
             return current;
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
-                Optional.of(deleted), Optional.empty()));
+                Optional.of(deleted), Optional.empty(), ChangeSet.between(deleted.attributes(), JsonValue.EMPTY_JSON_OBJECT)));
         return deleted;
     }
 

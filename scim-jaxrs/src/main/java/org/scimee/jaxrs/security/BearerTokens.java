@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.patch.CompatibilityProfile;
 import org.scimee.security.Caller;
 
 /**
@@ -43,6 +44,9 @@ public class BearerTokens {
                             + ScimSettings.TOKEN_PREFIX + name + ".sha256"));
             list.add(new Entry(name, digest, settings.tokenTenant(name), settings.tokenProfile(name)));
         }
+        // An unknown profile name is a configuration error: fail at start-up, not on the first PATCH.
+        list.forEach(entry -> CompatibilityProfile.named(entry.profile()));
+        CompatibilityProfile.named(settings.profile());
         this.entries = List.copyOf(list);
     }
 
