@@ -8,8 +8,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -257,29 +255,11 @@ public final class PatchEngine {
                     }
                 }
             }
-            if (profile.stringScalars() && result instanceof JsonString string) {
-                String text = string.getString().trim();
-                switch (attribute.type()) {
-                    case BOOLEAN:
-                        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                            tolerate("string converted to boolean for '" + path + "'");
-                            result = text.equalsIgnoreCase("true") ? JsonValue.TRUE : JsonValue.FALSE;
-                        }
-                        break;
-                    case INTEGER:
-                        if (text.matches("[+-]?[0-9]{1,30}")) {
-                            tolerate("string converted to integer for '" + path + "'");
-                            result = JSON.createValue(new BigInteger(text));
-                        }
-                        break;
-                    case DECIMAL:
-                        if (text.matches("[+-]?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?")) {
-                            tolerate("string converted to decimal for '" + path + "'");
-                            result = JSON.createValue(new BigDecimal(text));
-                        }
-                        break;
-                    default:
-                        break;
+            if (profile.stringScalars()) {
+                JsonValue converted = ResourceValidator.Coercion.scalarFromString(attribute, result);
+                if (converted != result) {
+                    tolerate("string converted to " + attribute.type() + " for '" + path + "'");
+                    result = converted;
                 }
             }
             return result;

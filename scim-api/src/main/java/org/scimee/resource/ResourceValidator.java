@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -51,6 +53,11 @@ public final class ResourceValidator {
      * @throws InvalidSyntaxException if the body names attributes the schemas do not define
      */
     public JsonObject forCreate(ResourceType type, JsonObject body) {
+        return forCreate(type, body, Coercion.NONE);
+    }
+
+    /** {@link #forCreate(ResourceType, JsonObject)} with a tolerance for mistyped values. */
+    public JsonObject forCreate(ResourceType type, JsonObject body, Coercion coercion) {
         Schema core = registry.coreSchema(type);
         Set<String> declared = declaredSchemas(type, body);
         JsonObjectBuilder result = Json.createObjectBuilder();
@@ -76,7 +83,7 @@ public final class ResourceValidator {
                     throw new InvalidSyntaxException("extension '" + urn + "' must be a JSON object");
                 }
                 JsonObject attributes = complex(registry.schema(urn).orElseThrow().attributes(), value.asJsonObject(), urn + ":",
-                        Coercion.NONE);
+                        coercion);
                 if (!attributes.isEmpty()) {
                     result.add(urn, attributes);
                     usedExtensions.add(urn);
@@ -86,7 +93,7 @@ public final class ResourceValidator {
             Attribute attribute = registry.common().attribute(key).or(() -> core.attribute(key))
                     .orElseThrow(() -> new InvalidSyntaxException("attribute '" + key + "' is not defined by schema "
                             + core.id() + " nor by an extension of resource type " + type.name()));
-            value(attribute, entry.getValue(), attribute.name(), Coercion.NONE).ifPresent(v -> result.add(attribute.name(), v));
+            value(attribute, entry.getValue(), attribute.name(), coercion).ifPresent(v -> result.add(attribute.name(), v));
         }
 
         JsonObject attributes = result.build();
@@ -120,7 +127,12 @@ public final class ResourceValidator {
      * @throws org.scimee.error.MutabilityException if the body changes an immutable value
      */
     public JsonObject forReplace(ResourceType type, JsonObject body, JsonObject current) {
-        JsonObject replacement = forCreate(type, body);
+        return forReplace(type, body, current, Coercion.NONE);
+    }
+
+    /** {@link #forReplace(ResourceType, JsonObject, JsonObject)} with a tolerance for mistyped values. */
+    public JsonObject forReplace(ResourceType type, JsonObject body, JsonObject current, Coercion coercion) {
+        JsonObject replacement = forCreate(type, body, coercion);
         JsonObjectBuilder result = Json.createObjectBuilder(replacement);
         keepImmutable(registry.coreSchema(type).attributes(), current, replacement, result, "");
         for (SchemaExtension extension : type.schemaExtensions()) {
@@ -208,6 +220,34 @@ public final class ResourceValidator {
 
         /** No tolerance: the strict checks of RFC 7643 §2.3. */
         Coercion NONE = (attribute, value, path) -> value;
+
+        /** Booleans and numbers sent as strings ({@code "True"}, {@code "42"}) become the type the schema says. */
+        Coercion STRING_SCALARS = (attribute, value, path) -> scalarFromString(attribute, value);
+
+        /**
+         * {@code value} as a boolean, integer or decimal when the attribute has that type and {@code value} is a string
+         * spelling one (what Microsoft Entra ID sends before {@code aadOptscim062020}); otherwise {@code value} itself.
+         */
+        static JsonValue scalarFromString(Attribute attribute, JsonValue value) {
+            if (!(value instanceof JsonString string)) {
+                return value;
+            }
+            String text = string.getString().trim();
+            switch (attribute.type()) {
+                case BOOLEAN:
+                    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                        return text.equalsIgnoreCase("true") ? JsonValue.TRUE : JsonValue.FALSE;
+                    }
+                    return value;
+                case INTEGER:
+                    return text.matches("[+-]?[0-9]{1,30}") ? Json.createValue(new BigInteger(text)) : value;
+                case DECIMAL:
+                    return text.matches("[+-]?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?")
+                            ? Json.createValue(new BigDecimal(text)) : value;
+                default:
+                    return value;
+            }
+        }
 
         /**
          * The value to check instead of {@code value} for {@code attribute}.

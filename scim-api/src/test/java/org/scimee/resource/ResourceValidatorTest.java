@@ -60,6 +60,16 @@ class ResourceValidatorTest {
     }
 
     @Test
+    void aProfileMayAcceptBooleansAndNumbersSentAsStrings() {
+        JsonObject body = json("{\"userName\":\"a\",\"active\":\"False\"}");
+        assertError(() -> validator.forCreate(users, body), InvalidValueException.class, "'active' must be a boolean");
+        JsonObject lenient = validator.forCreate(users, body, ResourceValidator.Coercion.STRING_SCALARS);
+        assertThat(lenient.get("active")).isEqualTo(jakarta.json.JsonValue.FALSE);
+        assertError(() -> validator.forCreate(users, json("{\"userName\":\"a\",\"active\":\"nope\"}"),
+                ResourceValidator.Coercion.STRING_SCALARS), InvalidValueException.class, "'active' must be a boolean");
+    }
+
+    @Test
     void unknownAttributesAndSchemasAreRefused() {
         assertError(() -> validator.forCreate(users, json("{\"userName\":\"a\",\"shoeSize\":44}")),
                 InvalidSyntaxException.class, "'shoeSize' is not defined");

@@ -51,7 +51,8 @@ public class ResourceOperations {
 
     /** RFC 7644 §3.3. */
     public StoredResource create(Caller caller, ResourceType type, JsonObject body) {
-        StoredResource created = stores.of(type).create(caller.tenant(), type, validator.forCreate(type, body));
+        StoredResource created = stores.of(type).create(caller.tenant(), type,
+                validator.forCreate(type, body, coercion(caller)));
         events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, caller.tenant(), type.id(), created.id(),
                 Optional.empty(), Optional.of(created), ChangeSet.between(JsonValue.EMPTY_JSON_OBJECT, created.attributes())));
         return created;
@@ -73,7 +74,7 @@ public class ResourceOperations {
         StoredResource[] before = new StoredResource[1];
         StoredResource replaced = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
             before[0] = current;
-            JsonObject replacement = validator.forReplace(type, body, current.attributes());
+            JsonObject replacement = validator.forReplace(type, body, current.attributes(), coercion(caller));
             return stores.of(type).replace(caller.tenant(), type, id, replacement, version);
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, caller.tenant(), type.id(), id,
@@ -116,6 +117,12 @@ public class ResourceOperations {
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
                 Optional.of(deleted), Optional.empty(), ChangeSet.between(deleted.attributes(), JsonValue.EMPTY_JSON_OBJECT)));
         return deleted;
+    }
+
+    /** The caller's profile decides whether {@code "True"} may stand for {@code true} on create and replace too. */
+    private static ResourceValidator.Coercion coercion(Caller caller) {
+        return CompatibilityProfile.named(caller.profile()).stringScalars()
+                ? ResourceValidator.Coercion.STRING_SCALARS : ResourceValidator.Coercion.NONE;
     }
 
     /** A change computed from the resource as read, to be applied only if the resource is still at that version. */
