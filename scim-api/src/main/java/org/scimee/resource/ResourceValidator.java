@@ -322,6 +322,13 @@ public final class ResourceValidator {
         if (attribute.type() == AttributeType.COMPLEX) {
             return complex(attribute.subAttributes(), value.asJsonObject(), path + ".", coercion);
         }
+        if (attribute.strictCanonicalValues() && value instanceof JsonString string) {
+            // The canonical spelling is stored, so filters and clients see one form.
+            return attribute.canonicalValues().stream()
+                    .filter(c -> attribute.caseExact() ? c.equals(string.getString()) : c.equalsIgnoreCase(string.getString()))
+                    .findFirst().<JsonValue>map(Json::createValue)
+                    .orElseThrow(() -> new InvalidValueException("'" + path + "' must be one of " + attribute.canonicalValues()));
+        }
         return value;
     }
 

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param canonicalValues suggested values (empty when none)
  * @param referenceTypes  for {@code reference} attributes: the referenced resource types, {@code external} or {@code uri}
  * @param subAttributes   for {@code complex} attributes: their sub-attributes (empty otherwise)
+ * @param strictCanonicalValues whether values must be one of {@code canonicalValues}; RFC 7643 makes canonical values
+ *                        suggestions, so this is our own characteristic ({@code "strictCanonicalValues": true} in
+ *                        schema JSON), off unless a schema declares it
  */
 public record Attribute(
         String name,
@@ -35,7 +38,8 @@ public record Attribute(
         Uniqueness uniqueness,
         List<String> canonicalValues,
         List<String> referenceTypes,
-        List<Attribute> subAttributes) {
+        List<Attribute> subAttributes,
+        boolean strictCanonicalValues) {
 
     public Attribute {
         if (name == null || name.isEmpty()) {
@@ -46,6 +50,9 @@ public record Attribute(
         subAttributes = List.copyOf(subAttributes);
         if (type == AttributeType.COMPLEX && subAttributes.isEmpty()) {
             throw new IllegalArgumentException("complex attribute '" + name + "' has no subAttributes");
+        }
+        if (strictCanonicalValues && canonicalValues.isEmpty()) {
+            throw new IllegalArgumentException("attribute '" + name + "' is strictCanonicalValues but lists no canonicalValues");
         }
         if (type != AttributeType.COMPLEX && !subAttributes.isEmpty()) {
             throw new IllegalArgumentException("attribute '" + name + "' of type " + type + " cannot have subAttributes");

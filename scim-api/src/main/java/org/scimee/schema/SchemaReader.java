@@ -79,7 +79,8 @@ final class SchemaReader {
                 Uniqueness.fromJson(json.getString("uniqueness", "none")),
                 strings(json.getJsonArray("canonicalValues")),
                 strings(json.getJsonArray("referenceTypes")),
-                subAttributes);
+                subAttributes,
+                json.getBoolean("strictCanonicalValues", false));
     }
 
     private static List<String> strings(JsonArray array) {

@@ -62,6 +62,9 @@ public final class SchemaWriter {
             if (!a.canonicalValues().isEmpty()) {
                 json.add("canonicalValues", Json.createArrayBuilder(a.canonicalValues()));
             }
+            if (a.strictCanonicalValues()) {
+                json.add("strictCanonicalValues", true);
+            }
             if (!a.referenceTypes().isEmpty()) {
                 json.add("referenceTypes", Json.createArrayBuilder(a.referenceTypes()));
             }

@@ -60,6 +60,27 @@ class ResourceValidatorTest {
     }
 
     @Test
+    void canonicalValuesAreEnforcedOnlyWhereASchemaDeclaresThemStrict() {
+        SchemaRegistry custom = SchemaRegistry.builder().withDefaults()
+                .schema(json("""
+                        {"id":"urn:example:Ticket","attributes":[
+                          {"name":"state","canonicalValues":["open","closed"],"strictCanonicalValues":true},
+                          {"name":"kind","canonicalValues":["bug","task"]}]}"""))
+                .resourceType(json("{\"id\":\"Ticket\",\"endpoint\":\"/Tickets\",\"schema\":\"urn:example:Ticket\"}"))
+                .build();
+        ResourceValidator tickets = new ResourceValidator(custom);
+        ResourceType ticket = custom.resourceType("Ticket").orElseThrow();
+        JsonObject stored = tickets.forCreate(ticket, json("{\"state\":\"OPEN\",\"kind\":\"story\"}"));
+        assertThat(stored.getString("state")).isEqualTo("open");
+        assertThat(stored.getString("kind")).isEqualTo("story");
+        assertError(() -> tickets.forCreate(ticket, json("{\"state\":\"pending\"}")), InvalidValueException.class,
+                "'state' must be one of [open, closed]");
+        // The RFC's own canonical values stay suggestions: Entra sends email types outside them.
+        assertThat(validator.forCreate(users, json("{\"userName\":\"a\",\"emails\":[{\"value\":\"a@b\",\"type\":\"sip\"}]}"))
+                .getJsonArray("emails")).hasSize(1);
+    }
+
+    @Test
     void aProfileMayAcceptBooleansAndNumbersSentAsStrings() {
         JsonObject body = json("{\"userName\":\"a\",\"active\":\"False\"}");
         assertError(() -> validator.forCreate(users, body), InvalidValueException.class, "'active' must be a boolean");
