@@ -47,15 +47,17 @@ public final class ScimTestServer implements AutoCloseable {
 
     private final Map<String, String> properties;
     private final List<Class<?>> beanClasses;
+    private final List<Class<?>> providerClasses;
     private ClassLoader loader;
     private SmallRyeConfig config;
     private WeldContainer cdi;
     private HttpServer http;
     private URI base;
 
-    private ScimTestServer(Map<String, String> properties, List<Class<?>> beanClasses) {
+    private ScimTestServer(Map<String, String> properties, List<Class<?>> beanClasses, List<Class<?>> providerClasses) {
         this.properties = Map.copyOf(properties);
         this.beanClasses = List.copyOf(beanClasses);
+        this.providerClasses = List.copyOf(providerClasses);
     }
 
     public static Builder builder() {
@@ -83,6 +85,7 @@ public final class ScimTestServer implements AutoCloseable {
             beanClasses.forEach(weld::addBeanClass);
             cdi = weld.initialize();
             ResourceConfig application = new ResourceConfig(ScimEndpoints.classes());
+            providerClasses.forEach(application::register);
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0" + PATH), application, false);
             for (NetworkListener listener : http.getListeners()) {
                 listener.getTransport().getWorkerThreadPoolConfig().setInitialClassLoader(loader);
@@ -145,8 +148,15 @@ public final class ScimTestServer implements AutoCloseable {
 
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<Class<?>> beanClasses = new ArrayList<>();
+        private final List<Class<?>> providerClasses = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A JAX-RS provider (e.g. a filter standing in for container security) added to the SCIM application. */
+        public Builder providerClass(Class<?> providerClass) {
+            providerClasses.add(providerClass);
+            return this;
         }
 
         /** A MicroProfile Config property the server sees, e.g. {@code scimee.request.max-bytes}. */
@@ -180,7 +190,7 @@ public final class ScimTestServer implements AutoCloseable {
         }
 
         public ScimTestServer build() {
-            return new ScimTestServer(properties, beanClasses);
+            return new ScimTestServer(properties, beanClasses, providerClasses);
         }
     }
 }

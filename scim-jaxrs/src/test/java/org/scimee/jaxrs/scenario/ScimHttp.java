@@ -86,7 +86,7 @@ public final class ScimHttp {
     }
 
     /** See {@link ScimService#assertScimError}, which also checks that the token is not echoed. */
-    static void assertScimError(HttpResponse<String> response, int status, String scimType) {
+    public static void assertScimError(HttpResponse<String> response, int status, String scimType) {
         assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
                 .isEqualTo(status);
         assertScimJson(response);
