@@ -1,6 +1,7 @@
 package org.scimee.jaxrs.operation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,6 +18,7 @@ import org.scimee.patch.PatchResult;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
+import org.scimee.security.Authorizer;
 import org.scimee.security.Caller;
 import org.scimee.store.ChangeSet;
 import org.scimee.store.QueryResult;
@@ -36,13 +38,16 @@ public class ResourceOperations {
     private ResourceValidator validator;
     private ResourceEvents events;
     private PatchEngine engine;
+    private Instance<Authorizer> authorizers;
 
     /** For CDI proxies. */
     public ResourceOperations() {
     }
 
     @Inject
-    public ResourceOperations(SchemaRegistry registry, ResourceStores stores, ResourceEvents events) {
+    public ResourceOperations(SchemaRegistry registry, ResourceStores stores, ResourceEvents events,
+                              Instance<Authorizer> authorizers) {
+        this.authorizers = authorizers;
         this.stores = stores;
         this.events = events;
         this.validator = new ResourceValidator(registry);
@@ -51,6 +56,7 @@ public class ResourceOperations {
 
     /** RFC 7644 §3.3. */
     public StoredResource create(Caller caller, ResourceType type, JsonObject body) {
+        authorize(caller, Authorizer.Action.CREATE, type, null);
         StoredResource created = stores.of(type).create(caller.tenant(), type,
                 validator.forCreate(type, body, coercion(caller)));
         events.fire(new ResourceEvent(ResourceEvent.Kind.CREATED, caller.tenant(), type.id(), created.id(),
@@ -60,17 +66,24 @@ public class ResourceOperations {
 
     /** RFC 7644 §3.4.1. */
     public StoredResource get(Caller caller, ResourceType type, String id) {
+        authorize(caller, Authorizer.Action.READ, type, id);
+        return read(caller, type, id);
+    }
+
+    private StoredResource read(Caller caller, ResourceType type, String id) {
         return stores.of(type).find(caller.tenant(), type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
     /** RFC 7644 §3.4.2. */
     public QueryResult query(Caller caller, ResourceType type, ResourceQuery query) {
+        authorize(caller, Authorizer.Action.QUERY, type, null);
         return stores.of(type).query(caller.tenant(), type, query);
     }
 
     /** RFC 7644 §3.5.1; {@code ifMatch} is the raw header, or {@code null}. */
     public StoredResource replace(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+        authorize(caller, Authorizer.Action.REPLACE, type, id);
         StoredResource[] before = new StoredResource[1];
         StoredResource replaced = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
             before[0] = current;
@@ -88,6 +101,7 @@ public class ResourceOperations {
      * keeps the version.
      */
     public StoredResource patch(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+        authorize(caller, Authorizer.Action.PATCH, type, id);
         CompatibilityProfile profile = CompatibilityProfile.named(caller.profile());
         PatchRequest request = PatchRequest.parse(body, profile);
         StoredResource[] before = new StoredResource[1];
@@ -110,6 +124,7 @@ public class ResourceOperations {
 
     /** RFC 7644 §3.6; returns the resource as it was. */
     public StoredResource delete(Caller caller, ResourceType type, String id, String ifMatch) {
+        authorize(caller, Authorizer.Action.DELETE, type, id);
         StoredResource deleted = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
             stores.of(type).delete(caller.tenant(), type, id, version);
             return current;
@@ -117,6 +132,12 @@ public class ResourceOperations {
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
                 Optional.of(deleted), Optional.empty(), ChangeSet.between(deleted.attributes(), JsonValue.EMPTY_JSON_OBJECT)));
         return deleted;
+    }
+
+    private void authorize(Caller caller, Authorizer.Action action, ResourceType type, String id) {
+        if (authorizers.isResolvable()) {
+            authorizers.get().authorize(caller, action, type.id(), id);
+        }
     }
 
     /** The caller's profile decides whether {@code "True"} may stand for {@code true} on create and replace too. */
@@ -137,7 +158,7 @@ public class ResourceOperations {
      */
     StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch, VersionedChange change) {
         for (int attempt = 1; ; attempt++) {
-            StoredResource current = get(caller, type, id);
+            StoredResource current = read(caller, type, id);
             OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
             try {
                 return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));

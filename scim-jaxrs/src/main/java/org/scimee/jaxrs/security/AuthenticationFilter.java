@@ -2,6 +2,7 @@ package org.scimee.jaxrs.security;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,6 +18,7 @@ import org.scimee.error.UnauthorizedException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
 import org.scimee.security.Caller;
+import org.scimee.security.TenantResolver;
 
 /**
  * Authenticates every request before anything else happens (RFC 7644 §2), in one of two modes
@@ -41,13 +43,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private ScimSettings settings;
     private BearerTokens tokens;
     private CallerContext context;
+    private Instance<TenantResolver> tenants;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public AuthenticationFilter() {
     }
 
     @Inject
-    public AuthenticationFilter(ScimSettings settings, BearerTokens tokens, CallerContext context) {
+    public AuthenticationFilter(ScimSettings settings, BearerTokens tokens, CallerContext context,
+                                Instance<TenantResolver> tenants) {
+        this.tenants = tenants;
         this.settings = settings;
         this.tokens = tokens;
         this.context = context;
@@ -56,12 +61,25 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            context.set(settings.containerAuthentication() ? container(request.getSecurityContext()) : bearer(request));
+            Caller caller = settings.containerAuthentication() ? container(request.getSecurityContext()) : bearer(request);
+            context.set(withTenant(caller));
         } catch (UnauthorizedException e) {
             request.abortWith(error(e).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"").build());
         } catch (ForbiddenException e) {
             request.abortWith(error(e).build());
         }
+    }
+
+    /** An application's {@link TenantResolver} has the last word on the tenant. */
+    private Caller withTenant(Caller caller) {
+        if (!tenants.isResolvable()) {
+            return caller;
+        }
+        String tenant = tenants.get().tenant(caller);
+        if (tenant == null || tenant.isBlank()) {
+            throw new ForbiddenException("no tenant for this caller");
+        }
+        return new Caller(caller.name(), tenant, caller.profile());
     }
 
     private Caller bearer(ContainerRequestContext request) {
