@@ -42,6 +42,7 @@ public final class ScimEndpoints {
                 MeEndpoint.class,
                 BulkEndpoint.class,
                 AuthenticationFilter.class,
+                ForwardedHeadersFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);

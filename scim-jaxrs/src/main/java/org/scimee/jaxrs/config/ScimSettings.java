@@ -47,6 +47,9 @@ public class ScimSettings {
     /** {@code resource} (200 with the patched resource, the default) or {@code no-content} (204) for PATCH. */
     public static final String PATCH_RESPONSE = "scimee.patch.response";
 
+    /** Whether {@code Forwarded} / {@code X-Forwarded-*} headers (set by a trusted proxy) shape the URLs handed out. */
+    public static final String TRUST_FORWARDED_HEADERS = "scimee.http.trust-forwarded-headers";
+
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
 
@@ -103,6 +106,10 @@ public class ScimSettings {
             throw new IllegalStateException(PATCH_RESPONSE + " must be 'resource' or 'no-content', not '" + mode + "'");
         }
         return mode.equalsIgnoreCase("no-content");
+    }
+
+    public boolean trustForwardedHeaders() {
+        return config.getOptionalValue(TRUST_FORWARDED_HEADERS, Boolean.class).orElse(false);
     }
 
     public String profile() {
