@@ -36,7 +36,9 @@ public class ScimSettings {
     public static final String TOKENS = "scimee.auth.tokens";
     /** Prefix of a token's keys: {@code .sha256} (hex digest, required), {@code .tenant}, {@code .profile}. */
     public static final String TOKEN_PREFIX = "scimee.auth.token.";
-    /** The compatibility profile requests run with unless their credential names another. */
+    /** Prefix of per-tenant keys, e.g. {@code scimee.tenant.acme.profile}. */
+    public static final String TENANT_PREFIX = "scimee.tenant.";
+    /** The compatibility profile requests run with unless their credential or tenant names another. */
     public static final String PROFILE = "scimee.patch.profile";
 
     /** Most operations in one bulk request (RFC 7644 §3.7.4 {@code maxOperations}). */
@@ -96,8 +98,14 @@ public class ScimSettings {
         return config.getOptionalValue(TOKEN_PREFIX + name + ".tenant", String.class).orElse(tenant());
     }
 
-    public String tokenProfile(String name) {
-        return config.getOptionalValue(TOKEN_PREFIX + name + ".profile", String.class).orElse(profile());
+    /** The profile a token is bound to, if its configuration names one. */
+    public Optional<String> tokenProfile(String name) {
+        return config.getOptionalValue(TOKEN_PREFIX + name + ".profile", String.class).map(String::trim);
+    }
+
+    /** The profile of a tenant's requests ({@value #TENANT_PREFIX}{@code <tenant>.profile}), if configured. */
+    public Optional<String> tenantProfile(String tenant) {
+        return config.getOptionalValue(TENANT_PREFIX + tenant + ".profile", String.class).map(String::trim);
     }
 
     public boolean patchAnswersNoContent() {

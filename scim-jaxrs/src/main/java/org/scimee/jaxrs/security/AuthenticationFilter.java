@@ -17,6 +17,7 @@ import org.scimee.error.ScimException;
 import org.scimee.error.UnauthorizedException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.patch.CompatibilityProfile;
 import org.scimee.security.Caller;
 import org.scimee.security.TenantResolver;
 
@@ -62,7 +63,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         try {
             Caller caller = settings.containerAuthentication() ? container(request.getSecurityContext()) : bearer(request);
-            context.set(withTenant(caller));
+            context.set(withProfile(withTenant(caller)));
         } catch (UnauthorizedException e) {
             request.abortWith(error(e).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"").build());
         } catch (ForbiddenException e) {
@@ -80,6 +81,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new ForbiddenException("no tenant for this caller");
         }
         return new Caller(caller.name(), tenant, caller.profile());
+    }
+
+    /** The credential's profile, else the tenant's ({@code scimee.tenant.<tenant>.profile}), else the global one. */
+    private Caller withProfile(Caller caller) {
+        String profile = caller.profile() != null ? caller.profile()
+                : settings.tenantProfile(caller.tenant()).orElseGet(settings::profile);
+        // Unknown names are configuration errors: a 500 with an incident id, never a silently different profile.
+        CompatibilityProfile.named(profile);
+        return new Caller(caller.name(), caller.tenant(), profile);
     }
 
     private Caller bearer(ContainerRequestContext request) {
@@ -101,7 +111,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (!security.isUserInRole(settings.requiredRole())) {
             throw new ForbiddenException("the caller lacks the role this service requires");
         }
-        return new Caller(security.getUserPrincipal().getName(), settings.tenant(), settings.profile());
+        return new Caller(security.getUserPrincipal().getName(), settings.tenant(), null);
     }
 
     private static Response.ResponseBuilder error(ScimException e) {

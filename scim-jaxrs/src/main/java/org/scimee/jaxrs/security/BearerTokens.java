@@ -24,6 +24,7 @@ import org.scimee.security.Caller;
 @ApplicationScoped
 public class BearerTokens {
 
+    /** {@code profile} is null when the token's configuration names none. */
     private record Entry(String name, byte[] digest, String tenant, String profile) {
     }
 
@@ -37,15 +38,15 @@ public class BearerTokens {
     public BearerTokens(ScimSettings settings) {
         List<Entry> list = new ArrayList<>();
         settings.bearerToken().ifPresent(token -> list.add(
-                new Entry("bearer-token", sha256(token), settings.tenant(), settings.profile())));
+                new Entry("bearer-token", sha256(token), settings.tenant(), null)));
         for (String name : settings.tokenNames()) {
             byte[] digest = settings.tokenDigest(name).map(BearerTokens::hex).orElseThrow(() -> new IllegalStateException(
                     "token '" + name + "' is listed in " + ScimSettings.TOKENS + " but has no "
                             + ScimSettings.TOKEN_PREFIX + name + ".sha256"));
-            list.add(new Entry(name, digest, settings.tokenTenant(name), settings.tokenProfile(name)));
+            list.add(new Entry(name, digest, settings.tokenTenant(name), settings.tokenProfile(name).orElse(null)));
         }
         // An unknown profile name is a configuration error: fail at start-up, not on the first PATCH.
-        list.forEach(entry -> CompatibilityProfile.named(entry.profile()));
+        list.stream().filter(entry -> entry.profile() != null).forEach(entry -> CompatibilityProfile.named(entry.profile()));
         CompatibilityProfile.named(settings.profile());
         this.entries = List.copyOf(list);
     }
@@ -55,7 +56,10 @@ public class BearerTokens {
         return !entries.isEmpty();
     }
 
-    /** The caller a presented token identifies, if it is one of ours. */
+    /**
+     * The caller a presented token identifies, if it is one of ours; its profile is null unless the token is bound to
+     * one (the tenant's or the global profile applies then).
+     */
     public Optional<Caller> caller(String presented) {
         byte[] digest = sha256(presented);
         Entry found = null;
