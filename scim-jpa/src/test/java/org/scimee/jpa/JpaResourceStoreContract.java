@@ -44,7 +44,7 @@ abstract class JpaResourceStoreContract {
     @BeforeAll
     void connect() {
         Map<String, String> properties = new HashMap<>(jdbcProperties());
-        properties.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
+        TestDatabases.dropStoreTables(properties);
         factory = ScimPersistence.create(properties);
         store = new JpaResourceStore(factory, registry, clock);
     }

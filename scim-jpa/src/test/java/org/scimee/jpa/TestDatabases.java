@@ -36,6 +36,42 @@ final class TestDatabases {
         return reachable("org.postgresql.Driver", url, user, password);
     }
 
+    /**
+     * {@code SCIMEE_TEST_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/scimee_test}), with
+     * {@code SCIMEE_TEST_MARIADB_USER} (default {@code root}) / {@code _PASSWORD} (default empty). The default
+     * database is created when missing.
+     */
+    static Map<String, String> mariadb() {
+        String user = env("SCIMEE_TEST_MARIADB_USER", "root");
+        String password = env("SCIMEE_TEST_MARIADB_PASSWORD", "");
+        String url = System.getenv("SCIMEE_TEST_MARIADB_URL");
+        if (url == null || url.isEmpty()) {
+            url = "jdbc:mariadb://127.0.0.1:3306/scimee_test";
+            createIfMissing("jdbc:mariadb://127.0.0.1:3306/", user, password,
+                    "SELECT 1 FROM information_schema.schemata WHERE schema_name = 'scimee_test'",
+                    "CREATE DATABASE scimee_test CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        }
+        return reachable("org.mariadb.jdbc.Driver", url, user, password);
+    }
+
+    /**
+     * Drops the store's tables, so the migrations run on an empty database (the test databases are shared with
+     * earlier runs and other branches, which may have left tables of another shape).
+     */
+    static void dropStoreTables(Map<String, String> properties) {
+        String url = properties.get("jakarta.persistence.jdbc.url");
+        String cascade = url.startsWith("jdbc:postgresql:") ? " CASCADE" : "";
+        try (Connection connection = DriverManager.getConnection(url, properties.get("jakarta.persistence.jdbc.user"),
+                properties.get("jakarta.persistence.jdbc.password"));
+             Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"scim_unique", "scim_value", "scim_resource", "scim_schema_history"}) {
+                statement.execute("DROP TABLE IF EXISTS " + table + cascade);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reset the test database " + url, e);
+        }
+    }
+
     private static void createIfMissing(String adminUrl, String user, String password, String exists, String create) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {
