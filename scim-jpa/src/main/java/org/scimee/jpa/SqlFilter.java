@@ -39,7 +39,7 @@ import org.scimee.schema.SchemaRegistry;
  *       {@code eq null}: {@code NOT IN} of the rows at the path; {@code ne null}: {@code IN};
  *       {@code pr}: {@code IN} of the rows with {@code present = 1};</li>
  *   <li>{@code and}/{@code or}/{@code not}: the same SQL operators, every operand parenthesised;</li>
- *   <li>{@code a[f]}: {@code r.id IN (SELECT resource_id FROM scim_value c WHERE c.path = 'a' AND f')}, where each
+ *   <li>{@code a[f]}: {@code EXISTS (SELECT 1 FROM scim_value c WHERE c.resource_id = r.id AND c.path = 'a' AND f')}, where each
  *       test in {@code f'} is an {@code EXISTS} on a row of the same resource with {@code element = c.element}: one
  *       and the same value of {@code a} must satisfy the whole of {@code f}.</li>
  * </ul>
@@ -100,9 +100,9 @@ final class SqlFilter {
             ResolvedPath resolved = resolve(filter.attribute());
             String path = ValueRows.path(resolved, null);
             Sql inner = filter.filter().accept(new Translator(resolved, path));
-            return new Sql().append("r.id IN (SELECT c.resource_id FROM scim_value c WHERE c.tenant = ").bind(tenant)
-                    .append(" AND c.resource_type = ").bind(type.id())
-                    .append(" AND c.path = ").bind(path)
+            // correlated: per resource, an index look-up of its few values of the attribute
+            return new Sql().append("EXISTS (SELECT 1 FROM scim_value c WHERE c.tenant = r.tenant"
+                            + " AND c.resource_type = r.resource_type AND c.resource_id = r.id AND c.path = ").bind(path)
                     .append(" AND (").append(inner).append("))");
         }
 

@@ -2,7 +2,7 @@ package org.scimee.jpa;
 
 import java.util.Map;
 
-class MariaDbJpaResourceStoreTest extends JpaResourceStoreContract {
+class MariaDbJpaResourceStoreTest extends JpaQueryContract {
 
     @Override
     Map<String, String> jdbcProperties() {
