@@ -191,7 +191,7 @@ final class ValueRows {
             }
             case INTEGER, DECIMAL -> {
                 if (value instanceof JsonNumber json) {
-                    number = json.bigDecimalValue();
+                    number = column(json.bigDecimalValue());
                 }
             }
             case BOOLEAN -> {
@@ -263,6 +263,22 @@ final class ValueRows {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Largest number of integer digits {@code v_num} (DECIMAL(65, 30)) holds. */
+    static final int INTEGER_DIGITS = 35;
+    /** Fraction digits {@code v_num} keeps. */
+    static final int FRACTION_DIGITS = 30;
+
+    /**
+     * A number as {@code v_num} holds it: rounded to {@value #FRACTION_DIGITS} fraction digits, or {@code null}
+     * (not indexed, so no comparison matches it) beyond {@value #INTEGER_DIGITS} integer digits, rather than failing
+     * the write.
+     */
+    static BigDecimal column(BigDecimal number) {
+        BigDecimal scaled = number.scale() > FRACTION_DIGITS
+                ? number.setScale(FRACTION_DIGITS, java.math.RoundingMode.HALF_EVEN) : number;
+        return scaled.precision() - scaled.scale() > INTEGER_DIGITS ? null : scaled;
     }
 
     /** An instant as exact decimal epoch seconds. */

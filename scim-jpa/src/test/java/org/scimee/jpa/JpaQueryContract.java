@@ -271,6 +271,22 @@ abstract class JpaQueryContract extends JpaResourceStoreContract {
     }
 
     @Test
+    void longStringsCompareInFullAndHugeNumbersDoNotFailWrites() {
+        String tenant = "long-" + UUID.randomUUID();
+        String base = "a".repeat(199) + "\uD83D\uDE00"; // the indexed prefix ends inside a surrogate pair
+        store.create(tenant, users, json("{\"userName\":\"one\",\"displayName\":\"" + base + "Tail-One\"}"));
+        store.create(tenant, users, json("{\"userName\":\"two\",\"displayName\":\"" + base + "tail-two\","
+                + "\"" + TestSchemas.EXTRA + "\":{\"score\":1E+40,\"level\":12345678901234567890123456789012345}}"));
+        assertThat(names(tenant, "displayName eq \"" + base.toUpperCase() + "tail-one\"")).containsExactly("one");
+        assertThat(names(tenant, "displayName sw \"" + base + "TAIL\"")).containsExactlyInAnyOrder("one", "two");
+        assertThat(names(tenant, "displayName sw \"" + base + "tail-t\"")).containsExactly("two");
+        assertThat(names(tenant, "displayName ew \"-two\"")).containsExactly("two");
+        assertThat(names(tenant, "displayName gt \"" + base + "tail-one\"")).containsExactly("two");
+        assertThat(names(tenant, X + "score pr")).containsExactly("two");
+        assertThat(names(tenant, X + "level gt 12345678901234567890123456789012344")).containsExactly("two");
+    }
+
+    @Test
     void migratingAgainChangesNothing() {
         EntityManagerFactory again = ScimPersistence.create(new HashMap<>(properties));
         again.close();
