@@ -97,6 +97,9 @@ final class SqlQuery {
     QueryResult answer(Connection connection) throws SQLException {
         long total = count(connection);
         Page page = query.page();
+        if (page instanceof Page.Cursor cursor && cursor.cursor() != null) {
+            decode(cursor.cursor()); // refused even when only the count is asked for
+        }
         if (page.count() == 0) {
             return QueryResult.of(total, List.of());
         }

@@ -210,6 +210,11 @@ abstract class JpaQueryContract extends JpaResourceStoreContract {
 
         assertThatThrownBy(() -> query(people, null, byTitle, new Page.Cursor("garbage!", 2)))
                 .isInstanceOf(InvalidCursorException.class);
+        assertThatThrownBy(() -> query(people, null, byTitle, new Page.Cursor("Z2FyYmFnZQ", 0)))
+                .isInstanceOf(InvalidCursorException.class);
+        QueryResult countOnly = query(people, null, byTitle, new Page.Cursor(first.nextCursor(), 0));
+        assertThat(countOnly.totalResults()).isEqualTo(4);
+        assertThat(countOnly.resources()).isEmpty();
         assertThatThrownBy(() -> query(people, null, sort("userName", SortOrder.DESCENDING), new Page.Cursor(first.nextCursor(), 2)))
                 .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> query(people, Filter.parse("title pr"), byTitle, new Page.Cursor(first.nextCursor(), 2)))
@@ -371,13 +376,22 @@ abstract class JpaQueryContract extends JpaResourceStoreContract {
             }
             List<String> walked = new ArrayList<>();
             String cursor = null;
+            QueryResult page;
             do {
-                QueryResult page = store.query(tenant, users, new ResourceQuery(filter, sort, new Page.Cursor(cursor, 37),
-                        projection()));
+                page = store.query(tenant, users, new ResourceQuery(filter, sort, new Page.Cursor(cursor, 37), projection()));
                 page.resources().forEach(r -> walked.add(r.id()));
                 cursor = page.nextCursor();
             } while (cursor != null);
             assertThat(walked).as("cursor walk %s %s", filter, sort).containsExactlyElementsOf(expected);
+            // and back from the last page with previousCursor
+            List<String> back = new ArrayList<>(page.resources().stream().map(StoredResource::id).toList());
+            cursor = page.previousCursor();
+            while (cursor != null) {
+                page = store.query(tenant, users, new ResourceQuery(filter, sort, new Page.Cursor(cursor, 37), projection()));
+                back.addAll(0, page.resources().stream().map(StoredResource::id).toList());
+                cursor = page.previousCursor();
+            }
+            assertThat(back).as("backward cursor walk %s %s", filter, sort).containsExactlyElementsOf(expected);
             List<String> indexed = new ArrayList<>();
             for (int start = 1; start <= expected.size(); start += 50) {
                 store.query(tenant, users, new ResourceQuery(filter, sort, new Page.Index(start, 50), projection()))
