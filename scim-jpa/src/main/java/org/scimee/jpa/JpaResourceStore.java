@@ -119,14 +119,26 @@ public class JpaResourceStore implements ResourceStore {
     /** Answered by the database: see {@link SqlQuery}. */
     @Override
     public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {
-        SqlQuery sql = new SqlQuery(registry, type, tenant, query);
         return inTransaction(em -> {
             try {
-                return sql.answer(em.unwrap(Connection.class));
+                Connection connection = em.unwrap(Connection.class);
+                return new SqlQuery(registry, type, tenant, query, !isH2(connection)).answer(connection);
             } catch (SQLException e) {
                 throw new PersistenceException("query of " + type.name() + " resources failed", e);
             }
         });
+    }
+
+    private volatile Boolean h2;
+
+    /** Whether the database is H2, which wants uncorrelated sub-selects (see {@link SqlFilter}); asked once. */
+    private boolean isH2(Connection connection) throws SQLException {
+        Boolean known = h2;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+            h2 = known;
+        }
+        return known;
     }
 
     /** Writes the resource's {@code scim_unique} and {@code scim_value} rows, replacing its old ones if {@code replacing}. */

@@ -32,12 +32,13 @@ import org.scimee.schema.SchemaRegistry;
  * with exactly {@link FilterEvaluator}'s semantics. Values are bound, never written into the SQL.
  *
  * <ul>
- *   <li>{@code a op v}: {@code r.id IN (SELECT resource_id FROM scim_value WHERE path = 'a' AND <typed test>)} -- any
- *       value matches; the typed test reads {@code k_key}/{@code v_key} (strings, operand folded unless caseExact),
+ *   <li>{@code a op v}: {@code EXISTS (SELECT 1 FROM scim_value v WHERE v.resource_id = r.id AND v.path = 'a' AND
+ *       <typed test>)}, or on H2 {@code r.id IN (SELECT resource_id ...)} (see the constructor) -- any value
+ *       matches; the typed test reads {@code k_key}/{@code v_key} (strings, operand folded unless caseExact),
  *       or {@code v_num} (numbers, booleans 0/1, dateTimes as epoch seconds);</li>
- *   <li>{@code ne}: {@code NOT IN} of the {@code eq} set (the evaluator's complement, so absent attributes match);
- *       {@code eq null}: {@code NOT IN} of the rows at the path; {@code ne null}: {@code IN};
- *       {@code pr}: {@code IN} of the rows with {@code present = 1};</li>
+ *   <li>{@code ne}: {@code NOT EXISTS}/{@code NOT IN} of the {@code eq} test (the evaluator's complement, so absent attributes match);
+ *       {@code eq null}: no row at the path; {@code ne null}: some row;
+ *       {@code pr}: some row with {@code present = 1};</li>
  *   <li>{@code and}/{@code or}/{@code not}: the same SQL operators, every operand parenthesised;</li>
  *   <li>{@code a[f]}: {@code EXISTS (SELECT 1 FROM scim_value c WHERE c.resource_id = r.id AND c.path = 'a' AND f')}, where each
  *       test in {@code f'} is an {@code EXISTS} on a row of the same resource with {@code element = c.element}: one
@@ -55,10 +56,23 @@ final class SqlFilter {
     private final ResourceType type;
     private final String tenant;
 
-    SqlFilter(SchemaRegistry registry, ResourceType type, String tenant) {
+    private final boolean correlated;
+
+    /**
+     * @param correlated how a top-level test finds the resources with a matching value: {@code true} with a
+     *                   correlated {@code EXISTS} per resource, which PostgreSQL and MariaDB turn into a semi-join
+     *                   (driven by the value index when it is selective) at the top level, and into one index probe
+     *                   per resource under {@code or}/{@code not}; {@code false} with an uncorrelated
+     *                   {@code r.id IN (SELECT ...)}, which H2 evaluates once and looks up by primary key (H2 runs
+     *                   a correlated {@code EXISTS} once per resource, even for {@code userName eq}). PostgreSQL
+     *                   must not get {@code IN}: under {@code or}/{@code not}, a sub-select larger than
+     *                   {@code work_mem} is not hashed but rescanned for every resource.
+     */
+    SqlFilter(SchemaRegistry registry, ResourceType type, String tenant, boolean correlated) {
         this.registry = registry;
         this.type = type;
         this.tenant = tenant;
+        this.correlated = correlated;
     }
 
     /** The condition, on a query whose resource table is aliased {@code r}. */
@@ -139,7 +153,12 @@ final class SqlFilter {
          */
         private Sql rows(String path, boolean exists, Sql test) {
             Sql sql = new Sql();
-            if (parent == null) {
+            if (parent == null && correlated) {
+                sql.append(exists ? "EXISTS (" : "NOT EXISTS (")
+                        .append("SELECT 1 FROM scim_value v WHERE v.tenant = ").bind(tenant)
+                        .append(" AND v.resource_type = ").bind(type.id())
+                        .append(" AND v.resource_id = r.id");
+            } else if (parent == null) {
                 sql.append(exists ? "r.id IN (" : "r.id NOT IN (")
                         .append("SELECT v.resource_id FROM scim_value v WHERE v.tenant = ").bind(tenant)
                         .append(" AND v.resource_type = ").bind(type.id());

@@ -58,14 +58,15 @@ final class SqlQuery {
     private final String sortPath;
     private final boolean descending;
 
-    SqlQuery(SchemaRegistry registry, ResourceType type, String tenant, ResourceQuery query) {
+    /** @param correlated see {@link SqlFilter#SqlFilter}: {@code false} for H2 */
+    SqlQuery(SchemaRegistry registry, ResourceType type, String tenant, ResourceQuery query, boolean correlated) {
         this.registry = registry;
         this.type = type;
         this.tenant = tenant;
         this.query = query;
         Sql condition = new Sql().append("r.tenant = ").bind(tenant).append(" AND r.resource_type = ").bind(type.id());
         if (query.filter() != null) {
-            condition.append(" AND (").append(new SqlFilter(registry, type, tenant).where(query.filter())).append(")");
+            condition.append(" AND (").append(new SqlFilter(registry, type, tenant, correlated).where(query.filter())).append(")");
         }
         this.where = condition;
         if (query.sort().isPresent()) {
