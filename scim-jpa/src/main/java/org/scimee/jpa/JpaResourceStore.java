@@ -71,10 +71,10 @@ public class JpaResourceStore implements ResourceStore {
 
     @Override
     public StoredResource create(String tenant, ResourceType type, JsonObject attributes) {
-        long now = clock.millis();
-        ResourceEntity entity = new ResourceEntity(tenant, type.id(), UUID.randomUUID().toString(),
-                attributes.toString(), now, now, 1);
+        String id = UUID.randomUUID().toString();
         return inTransaction(em -> {
+            long now = clock.millis();
+            ResourceEntity entity = new ResourceEntity(tenant, type.id(), id, attributes.toString(), now, now, 1);
             em.persist(entity);
             em.flush();
             StoredResource resource = toResource(entity);
@@ -229,7 +229,36 @@ public class JpaResourceStore implements ResourceStore {
         return entity;
     }
 
+    /** How often a unit of work is tried when the database ends it as a deadlock victim or serialization failure. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * Runs {@code work} in a transaction of its own, again (up to {@value #ATTEMPTS} times in all) when the database
+     * rolled it back as a deadlock victim or serialization failure (SQLSTATE class 40), which says that trying again
+     * is right: nothing of the failed attempt remains.
+     */
     private <T> T inTransaction(java.util.function.Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(work);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !rolledBackByDatabase(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean rolledBackByDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T attempt(java.util.function.Function<EntityManager, T> work) {
         EntityManager em = factory.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {

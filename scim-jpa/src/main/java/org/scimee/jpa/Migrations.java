@@ -75,11 +75,17 @@ public final class Migrations {
         if (lower.startsWith("jdbc:postgresql:")) {
             return "postgresql";
         }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+        if (isMariaDb(url)) {
             return "mariadb";
         }
         throw new IllegalArgumentException("the JPA store has migrations for H2, PostgreSQL and MariaDB/MySQL only, not "
                 + url.substring(0, Math.min(url.length(), 20)) + "...");
+    }
+
+    /** Whether a JDBC URL names MariaDB or MySQL (through MariaDB Connector/J). */
+    static boolean isMariaDb(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:");
     }
 
     private static String string(Map<String, ?> properties, String key) {

@@ -42,6 +42,12 @@ public final class ScimPersistence {
             Migrations.migrate(properties);
         }
         properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        Object url = properties.get("jakarta.persistence.jdbc.url");
+        if (url != null && Migrations.isMariaDb(url.toString())) {
+            // InnoDB's default REPEATABLE READ takes gap locks when a replace deletes a resource's index rows, and
+            // two concurrent replaces then deadlock on each other's gaps; READ COMMITTED takes none.
+            properties.putIfAbsent(PersistenceUnitProperties.JDBC_PROPERTY + "transactionIsolation", "READ_COMMITTED");
+        }
         properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, DESCRIPTOR);
         // No JTA here: the store demarcates its own transactions.
         properties.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");

@@ -292,6 +292,41 @@ abstract class JpaQueryContract extends JpaResourceStoreContract {
     }
 
     @Test
+    void concurrentWritesOfDifferentResourcesAllSucceed() throws Exception {
+        String tenant = "busy-" + UUID.randomUUID();
+        int writers = 4;
+        List<StoredResource> mine = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            mine.add(store.create(tenant, users, json("{\"userName\":\"writer" + w + "\"}")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(writers);
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int round = 0; round < 25; round++) {
+                        store.replace(tenant, users, mine.get(writer).id(), json("{\"userName\":\"writer" + writer + "-" + round
+                                + "\",\"emails\":[{\"value\":\"w" + writer + "@x\"},{\"value\":\"r" + round + "@x\"}]}"),
+                                OptionalLong.empty());
+                        store.create(tenant, users, json("{\"userName\":\"new-" + writer + "-" + round + "\"}"));
+                    }
+                    return writer;
+                }));
+            }
+            for (Future<Integer> writer : done) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(query(tenant, Filter.parse("userName ew \"-24\""), Optional.empty(), new Page.Index(1, 100)).totalResults())
+                .isEqualTo(2L * writers);
+    }
+
+    @Test
     void migratingAgainChangesNothing() {
         EntityManagerFactory again = ScimPersistence.create(new HashMap<>(properties));
         again.close();
