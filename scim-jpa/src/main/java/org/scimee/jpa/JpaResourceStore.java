@@ -49,7 +49,12 @@ import org.scimee.store.StoredResource;
  * Changing a schema's {@code caseExact} or {@code uniqueness}, or an attribute's type, needs the affected
  * resources re-stored (their index rows are computed when they are written).
  *
- * <p>Thread-safe: it holds only the factory, and each call uses its own {@link EntityManager}.
+ * <p>A unit of work the database rolls back as a deadlock victim or serialization failure (SQLSTATE class 40) is
+ * tried again, up to three times in all. On MariaDB the store's connections use READ COMMITTED (see
+ * {@link ScimPersistence#create}): under InnoDB's REPEATABLE READ, concurrent replaces deadlock on gap locks.
+ * The attributes' projection is not pushed down: the page's documents are read whole (they are one column).
+ *
+ * <p>Thread-safe: it holds the factory and immutable helpers, and each call uses its own {@link EntityManager}.
  */
 public class JpaResourceStore implements ResourceStore {
 
