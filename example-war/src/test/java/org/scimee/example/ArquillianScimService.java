@@ -10,8 +10,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scimee.jaxrs.scenario.ScimHttp;
 import org.scimee.jaxrs.scenario.ScimScenarios;
@@ -55,17 +53,6 @@ abstract class ArquillianScimService implements ScimScenarios, CustomResourceTyp
     @Override
     public int maxRequestBytes() {
         return Integer.parseInt(required("it.maxRequestBytes"));
-    }
-
-    /**
-     * Runs on the in-process server (in-memory store). The example WAR uses the JPA store, which on this branch
-     * does not yet enforce {@code uniqueness: server} as the {@code ResourceStore} contract promises: a second
-     * {@code POST /Users} with the same {@code userName} gets 201. Delete this override once it does.
-     */
-    @Test
-    @Disabled("JPA store does not enforce uniqueness: server yet (a duplicate userName gets 201, not 409)")
-    @Override
-    public void userNameIsUniqueCaseInsensitively() {
     }
 
     private static String required(String property) {

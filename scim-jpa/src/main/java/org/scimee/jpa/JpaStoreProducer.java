@@ -17,8 +17,8 @@ import org.scimee.store.ResourceStore;
  *
  * <p>Configured through MicroProfile Config: {@value #URL} (default an H2 file database under the working
  * directory), {@value #USER}, {@value #PASSWORD}, {@value #DRIVER} (inferred from the URL for H2, PostgreSQL
- * and MariaDB) and {@value #SCHEMA_GENERATION} ({@code create} by default, {@code none} to manage tables
- * yourself). The password is handed to the driver only; nothing here logs it.
+ * and MariaDB) and {@value #MIGRATE} ({@code true} by default: the store's Flyway migrations bring the tables
+ * up to date when the factory is created; {@code false} to run them yourself, see {@link Migrations}). The password is handed to the driver only; nothing here logs it.
  */
 @ApplicationScoped
 public class JpaStoreProducer {
@@ -27,7 +27,7 @@ public class JpaStoreProducer {
     public static final String USER = "scimee.jpa.user";
     public static final String PASSWORD = "scimee.jpa.password";
     public static final String DRIVER = "scimee.jpa.driver";
-    public static final String SCHEMA_GENERATION = "scimee.jpa.schema-generation";
+    public static final String MIGRATE = ScimPersistence.MIGRATE;
 
     static final String DEFAULT_URL = "jdbc:h2:file:./scim-ee-data/scimee";
 
@@ -59,8 +59,7 @@ public class JpaStoreProducer {
             // GlassFish-family servers may not find a driver that lives in the WAR unless it is named.
             config.getOptionalValue(DRIVER, String.class).or(() -> driverFor(url))
                     .ifPresent(v -> properties.put("jakarta.persistence.jdbc.driver", v));
-            config.getOptionalValue(SCHEMA_GENERATION, String.class)
-                    .ifPresent(v -> properties.put("jakarta.persistence.schema-generation.database.action", v));
+            config.getOptionalValue(MIGRATE, String.class).ifPresent(v -> properties.put(MIGRATE, v));
             factory = ScimPersistence.create(properties);
         }
         return factory;

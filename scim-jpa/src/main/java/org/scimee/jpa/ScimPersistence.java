@@ -24,11 +24,30 @@ public final class ScimPersistence {
     }
 
     /**
+     * Whether {@link #create} first migrates the database to the store's schema ({@link Migrations}); {@code true}
+     * unless the property says {@code false}. The same key as the MicroProfile Config property.
+     */
+    public static final String MIGRATE = "scimee.jpa.migrate";
+
+    /**
      * A factory connecting with JDBC properties, e.g. {@code jakarta.persistence.jdbc.url}, {@code ...user},
-     * {@code ...password}, {@code ...driver}; they are passed through to EclipseLink as given.
+     * {@code ...password}, {@code ...driver}; they are passed through to EclipseLink as given. Unless
+     * {@value #MIGRATE} is {@code false}, the database is first brought up to date by {@link Migrations}.
+     * EclipseLink never generates tables: the migrations own the schema.
      */
     public static EntityManagerFactory create(Map<String, String> jdbcProperties) {
         Map<String, Object> properties = new HashMap<>(jdbcProperties);
+        Object migrate = properties.remove(MIGRATE);
+        if (migrate == null || !"false".equalsIgnoreCase(migrate.toString().strip())) {
+            Migrations.migrate(properties);
+        }
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
+        Object url = properties.get("jakarta.persistence.jdbc.url");
+        if (url != null && Migrations.isMariaDb(url.toString())) {
+            // InnoDB's default REPEATABLE READ takes gap locks when a replace deletes a resource's index rows, and
+            // two concurrent replaces then deadlock on each other's gaps; READ COMMITTED takes none.
+            properties.putIfAbsent(PersistenceUnitProperties.JDBC_PROPERTY + "transactionIsolation", "READ_COMMITTED");
+        }
         properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, DESCRIPTOR);
         // No JTA here: the store demarcates its own transactions.
         properties.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");

@@ -2,7 +2,7 @@ package org.scimee.jpa;
 
 import java.util.Map;
 
-class H2JpaResourceStoreTest extends JpaResourceStoreContract {
+class H2JpaResourceStoreTest extends JpaQueryContract {
 
     @Override
     Map<String, String> jdbcProperties() {

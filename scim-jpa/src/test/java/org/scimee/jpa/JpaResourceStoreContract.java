@@ -25,26 +25,28 @@ import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.StoredResource;
 
-/** The behaviour every database must show; subclasses say how to connect. */
+/** The behaviour every database must show (CRUD; queries in {@link JpaQueryContract}); subclasses say how to connect. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JpaResourceStoreContract {
 
-    private final SchemaRegistry registry = SchemaRegistry.defaults();
-    private final ResourceType users = registry.resourceType("User").orElseThrow();
-    private final ResourceType groups = registry.resourceType("Group").orElseThrow();
-    private static final String TENANT = "acme";
-    private final Instant now = Instant.parse("2026-12-04T10:15:30.123Z");
-    private final MutableClock clock = new MutableClock(now);
-    private EntityManagerFactory factory;
-    private JpaResourceStore store;
+    final SchemaRegistry registry = TestSchemas.registry();
+    final ResourceType users = registry.resourceType("User").orElseThrow();
+    final ResourceType groups = registry.resourceType("Group").orElseThrow();
+    /** Unique per run: the server databases are shared with earlier runs. */
+    static final String TENANT = "acme-" + java.util.UUID.randomUUID();
+    final Instant now = Instant.parse("2026-12-04T10:15:30.123Z");
+    final MutableClock clock = new MutableClock(now);
+    Map<String, String> properties;
+    EntityManagerFactory factory;
+    JpaResourceStore store;
 
     /** JDBC properties for the database under test. */
     abstract Map<String, String> jdbcProperties();
 
     @BeforeAll
     void connect() {
-        Map<String, String> properties = new HashMap<>(jdbcProperties());
-        properties.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
+        properties = new HashMap<>(jdbcProperties());
+        TestDatabases.dropStoreTables(properties);
         factory = ScimPersistence.create(properties);
         store = new JpaResourceStore(factory, registry, clock);
     }

@@ -2,7 +2,7 @@ package org.scimee.jpa;
 
 import java.util.Map;
 
-class PostgresJpaResourceStoreTest extends JpaResourceStoreContract {
+class PostgresJpaResourceStoreTest extends JpaQueryContract {
 
     @Override
     Map<String, String> jdbcProperties() {

@@ -20,20 +20,89 @@ final class TestDatabases {
     }
 
     /**
-     * {@code SCIMEE_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/scimee_test}), with
+     * {@code SCIMEE_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/scimee_store_test}), with
      * {@code SCIMEE_TEST_POSTGRES_USER} / {@code _PASSWORD}. The default database is created when missing, so a
-     * fresh machine needs no setup step beyond a running server.
+     * fresh machine needs no setup step beyond a running server. Not {@code scimee_test}, which test suites of
+     * earlier snapshots (EclipseLink {@code drop-and-create}) still recreate {@code scim_resource} in: on a shared
+     * development machine they would pull the migrated tables from under this suite.
      */
     static Map<String, String> postgres() {
         String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
         String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
         String url = System.getenv("SCIMEE_TEST_POSTGRES_URL");
         if (url == null || url.isEmpty()) {
-            url = "jdbc:postgresql://127.0.0.1:5432/scimee_test";
+            url = "jdbc:postgresql://127.0.0.1:5432/scimee_store_test";
             createIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password,
-                    "SELECT 1 FROM pg_database WHERE datname = 'scimee_test'", "CREATE DATABASE scimee_test");
+                    "SELECT 1 FROM pg_database WHERE datname = 'scimee_store_test'", "CREATE DATABASE scimee_store_test");
         }
         return reachable("org.postgresql.Driver", url, user, password);
+    }
+
+    /**
+     * {@code SCIMEE_TEST_MARIADB_URL} (default {@code jdbc:mariadb://127.0.0.1:3306/scimee_test}), with
+     * {@code SCIMEE_TEST_MARIADB_USER} (default {@code root}) / {@code _PASSWORD} (default empty). The default
+     * database is created when missing.
+     */
+    static Map<String, String> mariadb() {
+        String user = env("SCIMEE_TEST_MARIADB_USER", "root");
+        String password = env("SCIMEE_TEST_MARIADB_PASSWORD", "");
+        String url = System.getenv("SCIMEE_TEST_MARIADB_URL");
+        if (url == null || url.isEmpty()) {
+            url = "jdbc:mariadb://127.0.0.1:3306/scimee_test";
+            createIfMissing("jdbc:mariadb://127.0.0.1:3306/", user, password,
+                    "SELECT 1 FROM information_schema.schemata WHERE schema_name = 'scimee_test'",
+                    "CREATE DATABASE scimee_test CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+        }
+        return reachable("org.mariadb.jdbc.Driver", url, user, password);
+    }
+
+    /**
+     * Drops the store's tables when they were not made by the store's migrations (no Flyway history table): the test
+     * databases are shared with earlier runs and other branches, which may have left tables of another shape. Tables
+     * the migrations made are kept, so concurrent runs (each with its own tenants) do not pull the data from under
+     * each other.
+     */
+    static void dropStoreTables(Map<String, String> properties) {
+        String url = properties.get("jakarta.persistence.jdbc.url");
+        String cascade = url.startsWith("jdbc:postgresql:") ? " CASCADE" : "";
+        try (Connection connection = DriverManager.getConnection(url, properties.get("jakarta.persistence.jdbc.user"),
+                properties.get("jakarta.persistence.jdbc.password"));
+             Statement statement = connection.createStatement()) {
+            try (ResultSet history = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (history.next()) {
+                    if (history.getString("TABLE_NAME").equalsIgnoreCase(Migrations.HISTORY_TABLE)) {
+                        return;
+                    }
+                }
+            }
+            for (String table : new String[] {"scim_unique", "scim_value", "scim_resource", "scim_schema_history"}) {
+                statement.execute("DROP TABLE IF EXISTS " + table + cascade);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reset the test database " + url, e);
+        }
+    }
+
+    /**
+     * Refreshes the planner statistics of the store's tables, as autovacuum (PostgreSQL) or InnoDB's persistent
+     * statistics would soon after a bulk load; right after one, PostgreSQL's planner still believes the tables
+     * empty and picks nested loops that cost seconds.
+     */
+    static void analyze(Map<String, String> properties) {
+        String url = properties.get("jakarta.persistence.jdbc.url");
+        try (Connection connection = DriverManager.getConnection(url, properties.get("jakarta.persistence.jdbc.user"),
+                properties.get("jakarta.persistence.jdbc.password"));
+             Statement statement = connection.createStatement()) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                statement.execute("ANALYZE scim_resource, scim_value, scim_unique");
+            } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+                statement.execute("ANALYZE TABLE scim_resource, scim_value, scim_unique");
+            } else {
+                statement.execute("ANALYZE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not analyze the test database " + url, e);
+        }
     }
 
     private static void createIfMissing(String adminUrl, String user, String password, String exists, String create) {

@@ -1,0 +1,35 @@
+/**
+ * The JPA resource store ({@link org.scimee.jpa.JpaResourceStore}): EclipseLink for the resource rows, JDBC on
+ * the same transaction's connection for the index rows and the queries.
+ *
+ * <h2>Tables</h2> (created and evolved only by the Flyway migrations in {@link org.scimee.jpa.Migrations};
+ * EclipseLink generates no DDL; every table carries the tenant)
+ * <ul>
+ *   <li>{@code scim_resource(tenant, resource_type, id, data, created_ms, last_modified_ms, version)}, primary key
+ *       {@code (tenant, resource_type, id)}: the resource's JSON exactly as given, and the store's metadata;</li>
+ *   <li>{@code scim_value(tenant, resource_type, resource_id, path, element, k_key, v_key, v_sort, v_num, present,
+ *       is_sort)}: one row per attribute value, rewritten with the resource in the same transaction (see
+ *       {@link org.scimee.jpa.ValueRows}); indexes {@code (tenant, resource_type, path, k_key)} for string equality
+ *       and prefixes, {@code (tenant, resource_type, path, v_num)} for numbers and dateTimes, and
+ *       {@code (tenant, resource_type, resource_id, path, element)} for a resource's own rows;</li>
+ *   <li>{@code scim_unique(tenant, resource_type, path, value_key, resource_id)}, primary key
+ *       {@code (tenant, resource_type, path, value_key)}: the SHA-256 of each value that must be unique;</li>
+ *   <li>both child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
+ * </ul>
+ * Strings are compared byte-wise everywhere ({@code COLLATE "C"} on PostgreSQL, {@code utf8mb4_nopad_bin} on
+ * MariaDB, H2's default), and case-insensitive attributes are folded in Java when written, so no expression index
+ * ({@code lower(x)}) is needed and every database agrees with the in-memory evaluator.
+ *
+ * <h2>Known differences from the in-memory reference</h2>
+ * <ul>
+ *   <li>Numbers are kept as DECIMAL(65, 30): more than 30 fraction digits are rounded, more than 35 integer digits
+ *       are not indexed (such a value then matches no comparison, only {@code pr}).</li>
+ *   <li>H2 orders strings by UTF-16 code unit, PostgreSQL and MariaDB by code point (as {@code SortSpec} does); they
+ *       differ only between supplementary characters and U+E000..U+FFFF. MariaDB sorts by the first
+ *       {@code max_sort_length} bytes (1024 by default) of a value.</li>
+ *   <li>PostgreSQL cannot store U+0000 in text: a string value containing it fails the write.</li>
+ *   <li>Index rows are computed from the schema when a resource is written: after changing an attribute's type,
+ *       {@code caseExact} or {@code uniqueness}, re-store the affected resources.</li>
+ * </ul>
+ */
+package org.scimee.jpa;
