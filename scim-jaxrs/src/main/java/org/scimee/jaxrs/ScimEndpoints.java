@@ -12,6 +12,7 @@ import org.scimee.jaxrs.error.ScimExceptionMapper;
 import org.scimee.jaxrs.error.UnexpectedExceptionMapper;
 import org.scimee.jaxrs.error.WebApplicationExceptionMapper;
 import org.scimee.jaxrs.security.AuthenticationFilter;
+import org.scimee.jaxrs.tenant.PathTenantFilter;
 
 /**
  * Everything a JAX-RS application needs to serve SCIM. A host returns these from its {@code Application}:
@@ -43,6 +44,7 @@ public final class ScimEndpoints {
                 BulkEndpoint.class,
                 AuthenticationFilter.class,
                 ForwardedHeadersFilter.class,
+                PathTenantFilter.class,
                 ScimExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class);

@@ -52,6 +52,11 @@ public class ScimSettings {
     /** Whether {@code Forwarded} / {@code X-Forwarded-*} headers (set by a trusted proxy) shape the URLs handed out. */
     public static final String TRUST_FORWARDED_HEADERS = "scimee.http.trust-forwarded-headers";
 
+    /** Whether the first path segment after the base URL names the tenant ({@code /scim/v2/acme/Users}). */
+    public static final String TENANT_FROM_PATH = "scimee.tenant.from-path";
+    /** Whether /ServiceProviderConfig, /ResourceTypes and /Schemas answer GETs without credentials. */
+    public static final String PUBLIC_DISCOVERY = "scimee.auth.public-discovery";
+
     /** The tenant every request runs for, until a tenant resolver is configured. */
     public static final String TENANT = "scimee.tenant";
 
@@ -114,6 +119,14 @@ public class ScimSettings {
             throw new IllegalStateException(PATCH_RESPONSE + " must be 'resource' or 'no-content', not '" + mode + "'");
         }
         return mode.equalsIgnoreCase("no-content");
+    }
+
+    public boolean tenantFromPath() {
+        return config.getOptionalValue(TENANT_FROM_PATH, Boolean.class).orElse(false);
+    }
+
+    public boolean publicDiscovery() {
+        return config.getOptionalValue(PUBLIC_DISCOVERY, Boolean.class).orElse(false);
     }
 
     public boolean trustForwardedHeaders() {

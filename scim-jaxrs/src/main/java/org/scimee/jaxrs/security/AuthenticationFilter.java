@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import org.scimee.error.ForbiddenException;
 import org.scimee.error.ScimException;
 import org.scimee.error.UnauthorizedException;
 import org.scimee.jaxrs.ScimMediaType;
 import org.scimee.jaxrs.config.ScimSettings;
+import org.scimee.jaxrs.tenant.PathTenantFilter;
 import org.scimee.patch.CompatibilityProfile;
 import org.scimee.security.Caller;
 import org.scimee.security.TenantResolver;
@@ -61,14 +63,42 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (settings.publicDiscovery() && isDiscovery(request)) {
+            return;
+        }
         try {
             Caller caller = settings.containerAuthentication() ? container(request.getSecurityContext()) : bearer(request);
-            context.set(withProfile(withTenant(caller)));
+            context.set(withProfile(withTenant(withPathTenant(caller, request))));
         } catch (UnauthorizedException e) {
             request.abortWith(error(e).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"").build());
         } catch (ForbiddenException e) {
             request.abortWith(error(e).build());
         }
+    }
+
+    private static boolean isDiscovery(ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getUriInfo().getPath(false);
+        String first = (path.startsWith("/") ? path.substring(1) : path).split("/", 2)[0];
+        return first.equals("ServiceProviderConfig") || first.equals("ResourceTypes") || first.equals("Schemas");
+    }
+
+    /**
+     * With tenants in the path, the path names the tenant, and a credential bound to a tenant may only use that one;
+     * {@code *} binds a credential to every tenant. Container-authenticated callers take the path's tenant (an
+     * application's {@link TenantResolver} and {@link org.scimee.security.Authorizer} may still refuse).
+     */
+    private Caller withPathTenant(Caller caller, ContainerRequestContext request) {
+        Optional<String> pathTenant = PathTenantFilter.of(request);
+        if (pathTenant.isEmpty()) {
+            return caller;
+        }
+        if (!settings.containerAuthentication() && !caller.tenant().equals("*") && !caller.tenant().equals(pathTenant.get())) {
+            throw new ForbiddenException("this credential is not for tenant " + pathTenant.get());
+        }
+        return new Caller(caller.name(), pathTenant.get(), caller.profile());
     }
 
     /** An application's {@link TenantResolver} has the last word on the tenant. */
