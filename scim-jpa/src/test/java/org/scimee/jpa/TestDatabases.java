@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * Connection settings for the server databases. On CI ({@code CI=true}) an unreachable database fails the
  * build; elsewhere the test is skipped, so the H2 path still runs on a machine without the servers.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
@@ -24,7 +24,7 @@ final class TestDatabases {
      * {@code SCIMEE_TEST_POSTGRES_USER} / {@code _PASSWORD}. The default database is created when missing, so a
      * fresh machine needs no setup step beyond a running server.
      */
-    static Map<String, String> postgres() {
+    public static Map<String, String> postgres() {
         String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
         String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
         String url = System.getenv("SCIMEE_TEST_POSTGRES_URL");

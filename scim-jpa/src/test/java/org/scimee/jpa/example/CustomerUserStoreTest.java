@@ -45,9 +45,9 @@ import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
 import org.scimee.store.StoredResource;
 
-/** The example store on H2, with the customer table an application would already have. */
+/** The example store, with the customer table an application would already have; subclasses say which database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CustomerUserStoreTest {
+abstract class CustomerUserStoreTest {
 
     private final SchemaRegistry registry = SchemaRegistry.defaults();
     private final ResourceType users = registry.resourceType("User").orElseThrow();
@@ -57,12 +57,13 @@ class CustomerUserStoreTest {
     /** A fresh tenant per test: the tests share one database and must not see each other's customers. */
     private String tenant;
 
+    /** JDBC properties for the database under test. */
+    abstract Map<String, String> jdbcProperties();
+
     @BeforeAll
     void connect() {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(jdbcProperties());
         properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, "META-INF/customers-persistence.xml");
-        properties.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
-        properties.put("jakarta.persistence.jdbc.url", "jdbc:h2:mem:customers;DB_CLOSE_DELAY=-1");
         properties.put(PersistenceUnitProperties.LOGGING_LOGGER, SqlLog.class.getName());
         properties.put(PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + "sql", "FINE");
         factory = new PersistenceProvider().createEntityManagerFactory("customers", properties);
