@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * Connection settings for the server databases. On CI ({@code CI=true}) an unreachable database fails the
  * build; elsewhere the test is skipped, so the H2 path still runs on a machine without the servers.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
@@ -26,7 +26,7 @@ final class TestDatabases {
      * earlier snapshots (EclipseLink {@code drop-and-create}) still recreate {@code scim_resource} in: on a shared
      * development machine they would pull the migrated tables from under this suite.
      */
-    static Map<String, String> postgres() {
+    public static Map<String, String> postgres() {
         String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
         String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
         String url = System.getenv("SCIMEE_TEST_POSTGRES_URL");
