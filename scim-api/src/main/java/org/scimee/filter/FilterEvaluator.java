@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +26,7 @@ import org.scimee.path.AttributePath;
 import org.scimee.path.ResolvedPath;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.DateTimes;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 
@@ -65,7 +63,6 @@ import org.scimee.schema.SchemaRegistry;
 public final class FilterEvaluator {
 
     /** xsd:dateTime as java.time reads it: ISO local date-time with an optional offset (and optional zone id). */
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_DATE_TIME;
 
     private final SchemaRegistry registry;
     private final ResourceType type;
@@ -336,14 +333,14 @@ public final class FilterEvaluator {
             }
             case DATE_TIME -> {
                 String text = requireString(literal, attribute, filter);
-                Instant expected = instant(text);
+                Instant expected = DateTimes.parse(text).orElse(null);
                 if (expected == null) {
                     throw new InvalidFilterException("'" + filter + "': '" + text + "' is not an xsd:dateTime such as "
                             + "2011-05-13T04:42:34Z");
                 }
                 // Table 3: "for DateTime types, it is a chronological comparison."
                 return value -> {
-                    Instant stored = value instanceof JsonString string ? instant(string.getString()) : null;
+                    Instant stored = value instanceof JsonString string ? DateTimes.parse(string.getString()).orElse(null) : null;
                     return stored != null && ordered(operator, stored.compareTo(expected));
                 };
             }
@@ -395,16 +392,6 @@ public final class FilterEvaluator {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    /** Parses an xsd:dateTime; {@code null} if it is not one. Without an offset the time is taken as UTC. */
-    static Instant instant(String text) {
-        try {
-            TemporalAccessor parsed = DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 
     /** The non-null values of an attribute: the elements of a multi-valued one, else the value itself. */
     private static List<JsonValue> values(JsonValue value, boolean multiValued) {

@@ -9,10 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,6 +20,7 @@ import org.scimee.path.AttributePath;
 import org.scimee.path.ResolvedPath;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.DateTimes;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.Returned;
 import org.scimee.schema.SchemaRegistry;
@@ -188,14 +185,7 @@ public record SortSpec(AttributePath sortBy, SortOrder order) {
         if (text == null) {
             return null;
         }
-        try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? Instant.from(parsed)
-                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DateTimes.parse(text).orElse(null);
     }
 
     /** Unicode code point order (String.compareTo compares UTF-16 units, which misorders supplementary characters). */

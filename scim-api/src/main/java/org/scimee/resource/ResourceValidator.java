@@ -9,8 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -25,6 +23,7 @@ import org.scimee.error.InvalidValueException;
 import org.scimee.error.MutabilityException;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.DateTimes;
 import org.scimee.schema.Mutability;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.Schema;
@@ -376,12 +375,7 @@ public final class ResourceValidator {
     }
 
     private static boolean isDateTime(String text) {
-        try {
-            DateTimeFormatter.ISO_DATE_TIME.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return DateTimes.parse(text).isPresent();
     }
 
     private static boolean isBase64(String text) {

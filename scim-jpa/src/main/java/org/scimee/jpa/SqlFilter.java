@@ -24,6 +24,7 @@ import org.scimee.path.AttributePath;
 import org.scimee.path.ResolvedPath;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.DateTimes;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 
@@ -236,7 +237,7 @@ final class SqlFilter {
                     .bind(((NumberLiteral) literal).value());
             case BOOLEAN -> sql.append("v.v_num = ").bind(((BooleanLiteral) literal).value() ? BigDecimal.ONE : BigDecimal.ZERO);
             case DATE_TIME -> sql.append("v.v_num ").append(symbol(operator)).append(" ")
-                    .bind(ValueRows.seconds(ValueRows.instant(((StringLiteral) literal).value())));
+                    .bind(ValueRows.seconds(DateTimes.parse(((StringLiteral) literal).value()).orElse(null)));
             case COMPLEX -> throw new IllegalStateException("the evaluator refuses comparisons on complex attributes");
         }
         return sql;

@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +21,7 @@ import java.util.Optional;
 import org.scimee.path.ResolvedPath;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.DateTimes;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.Schema;
 import org.scimee.schema.SchemaExtension;
@@ -59,7 +57,6 @@ final class ValueRows {
     /** Length of {@code k_key}, the indexed prefix of {@code v_key}. */
     static final int KEY_PREFIX = 200;
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_DATE_TIME;
 
     private final SchemaRegistry registry;
 
@@ -202,7 +199,7 @@ final class ValueRows {
                 }
             }
             case DATE_TIME -> {
-                Instant instant = value instanceof JsonString string ? instant(string.getString()) : null;
+                Instant instant = value instanceof JsonString string ? DateTimes.parse(string.getString()).orElse(null) : null;
                 number = instant == null ? null : seconds(instant);
             }
             case COMPLEX -> throw new IllegalStateException("complex value at " + path);
@@ -254,16 +251,6 @@ final class ValueRows {
         return key.substring(0, end);
     }
 
-    /** Parses an xsd:dateTime as {@code FilterEvaluator} does; {@code null} if it is not one. */
-    static Instant instant(String text) {
-        try {
-            TemporalAccessor parsed = DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 
     /** Largest number of integer digits {@code v_num} (DECIMAL(65, 30)) holds. */
     static final int INTEGER_DIGITS = 35;
