@@ -18,6 +18,8 @@ import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.ResourceType;
+import org.scimee.schema.Schema;
+import org.scimee.schema.SchemaExtension;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.schema.Uniqueness;
 import org.scimee.store.QueryResult;
@@ -29,7 +31,7 @@ import org.scimee.store.StoredResource;
 /**
  * A {@link ResourceStore} in a map: for tests, demos and quick starts. Nothing survives a restart.
  *
- * <p>Queries are evaluated in memory ({@link InMemoryQuery}), O(n). Single-valued top-level attributes with
+ * <p>Queries are evaluated in memory ({@link InMemoryQuery}), O(n). Single-valued attributes (core or extension) with
  * {@code uniqueness: server} or {@code global} are unique per tenant and type, compared case-insensitively unless
  * the attribute is {@code caseExact}. Thread-safe: writes are serialised, reads see complete resources.
  */
@@ -111,21 +113,36 @@ public final class InMemoryResourceStore implements ResourceStore {
     }
 
     private void requireUnique(ResourceType type, Map<String, StoredResource> table, JsonObject attributes, String self) {
-        for (Attribute attribute : registry.coreSchema(type).attributes()) {
+        requireUnique(type, table, attributes, self, registry.coreSchema(type), null);
+        for (SchemaExtension extension : type.schemaExtensions()) {
+            requireUnique(type, table, attributes, self, registry.schema(extension.schema()).orElseThrow(), extension.schema());
+        }
+    }
+
+    /** {@code container} is the extension URN the schema's attributes live under, or null for the core schema. */
+    private static void requireUnique(ResourceType type, Map<String, StoredResource> table, JsonObject attributes,
+                                      String self, Schema schema, String container) {
+        for (Attribute attribute : schema.attributes()) {
             if (attribute.uniqueness() == Uniqueness.NONE || attribute.multiValued()) {
                 continue;
             }
-            String key = uniqueKey(attribute, attributes.get(attribute.name()));
+            JsonValue value = valueOf(attributes, container, attribute);
+            String key = uniqueKey(attribute, value);
             if (key == null) {
                 continue;
             }
             for (StoredResource other : table.values()) {
-                if (!other.id().equals(self) && key.equals(uniqueKey(attribute, other.attributes().get(attribute.name())))) {
-                    throw new UniquenessException(attribute.name() + " " + attributes.get(attribute.name())
-                            + " is already taken by another " + type.name());
+                if (!other.id().equals(self) && key.equals(uniqueKey(attribute, valueOf(other.attributes(), container, attribute)))) {
+                    throw new UniquenessException(attribute.name() + " " + value + " is already taken by another " + type.name());
                 }
             }
         }
+    }
+
+    private static JsonValue valueOf(JsonObject attributes, String container, Attribute attribute) {
+        JsonObject holder = container == null ? attributes
+                : attributes.get(container) instanceof JsonObject extension ? extension : JsonValue.EMPTY_JSON_OBJECT;
+        return holder.get(attribute.name());
     }
 
     private static String uniqueKey(Attribute attribute, JsonValue value) {

@@ -40,6 +40,25 @@ class InMemoryResourceStoreTest {
     }
 
     @Test
+    void uniquenessDeclaredInAnExtensionHoldsToo() {
+        SchemaRegistry custom = SchemaRegistry.builder().withDefaults()
+                .schema(Json.createReader(new StringReader("""
+                        {"id":"urn:example:badge","attributes":[{"name":"badgeNumber","uniqueness":"server"}]}""")).readObject())
+                .resourceType(Json.createReader(new StringReader("""
+                        {"id":"Member","endpoint":"/Members","schema":"urn:ietf:params:scim:schemas:core:2.0:User",
+                         "schemaExtensions":[{"schema":"urn:example:badge","required":false}]}""")).readObject())
+                .build();
+        ResourceType members = custom.resourceType("Member").orElseThrow();
+        InMemoryResourceStore badges = new InMemoryResourceStore(custom);
+        badges.create("t", members, Json.createReader(new StringReader(
+                "{\"userName\":\"a\",\"urn:example:badge\":{\"badgeNumber\":\"B-1\"}}")).readObject());
+        assertThatThrownBy(() -> badges.create("t", members, Json.createReader(new StringReader(
+                "{\"userName\":\"b\",\"urn:example:badge\":{\"badgeNumber\":\"b-1\"}}")).readObject()))
+                .isInstanceOf(UniquenessException.class);
+        badges.create("t", members, Json.createReader(new StringReader("{\"userName\":\"c\"}")).readObject());
+    }
+
+    @Test
     void filtersSortsAndPagesByIndex() {
         for (String name : List.of("carol", "alice", "dave", "bob", "erin")) {
             store.create("t", users, user(name, name.length() == 5 ? "five" : "other"));
