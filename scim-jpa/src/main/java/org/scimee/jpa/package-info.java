@@ -2,6 +2,18 @@
  * The JPA resource store ({@link org.scimee.jpa.JpaResourceStore}): EclipseLink for the resource rows, JDBC on
  * the same transaction's connection for the index rows and the queries.
  *
+ * <h2>Connections</h2> (MicroProfile Config, read by {@link org.scimee.jpa.JpaStoreProducer})
+ * <ul>
+ *   <li>{@code scimee.jpa.url}: a JDBC URL (Java SE, tests, a database of the application's own), with
+ *       {@code scimee.jpa.user}, {@code scimee.jpa.password} and {@code scimee.jpa.driver} (inferred for H2,
+ *       PostgreSQL and MariaDB); when set it wins;</li>
+ *   <li>{@code scimee.jpa.datasource}: otherwise, the JNDI name of the container's DataSource (default
+ *       {@code java:comp/DefaultDataSource}, on Payara and WildFly alike); EclipseLink gets it as the non-JTA
+ *       data source of the store's resource-local unit, so the store still commits its own transactions, and the
+ *       migrations run on it too; on MariaDB/MySQL its connections are switched to READ COMMITTED;</li>
+ *   <li>{@code scimee.jpa.migrate}: {@code false} to run the migrations yourself.</li>
+ * </ul>
+ *
  * <h2>Tables</h2> (created and evolved only by the Flyway migrations in {@link org.scimee.jpa.Migrations};
  * EclipseLink generates no DDL; every table carries the tenant)
  * <ul>
