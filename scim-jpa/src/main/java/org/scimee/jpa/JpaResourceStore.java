@@ -1,7 +1,12 @@
 package org.scimee.jpa;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,7 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -45,6 +54,12 @@ import org.scimee.store.StoredResource;
  * writer that takes it between look-up and insert makes the insert fail with an integrity-constraint SQLSTATE
  * (class 23), which is reported as the same {@link UniquenessException}.
  *
+ * <p>Deleting a resource removes the references to it, in the same transaction: every element of a referring
+ * attribute ({@link References}: a multi-valued complex attribute whose {@code $ref} lists the deleted resource's
+ * type and whose {@code value} is its id, e.g. a user in {@code Group.members}) is removed from the resources of the
+ * same tenant that carry it, found through their {@code scim_value} rows; each such resource gets a new version.
+ * No events are published for those changes (the store publishes none).
+ *
  * <p>The tables come from the Flyway migrations ({@link Migrations}), run by {@link ScimPersistence#create}.
  * Changing a schema's {@code caseExact} or {@code uniqueness}, or an attribute's type, needs the affected
  * resources re-stored (their index rows are computed when they are written).
@@ -62,6 +77,7 @@ public class JpaResourceStore implements ResourceStore {
     private final SchemaRegistry registry;
     private final Clock clock;
     private final ValueRows valueRows;
+    private final References references;
 
     public JpaResourceStore(EntityManagerFactory factory, SchemaRegistry registry) {
         this(factory, registry, Clock.systemUTC());
@@ -72,6 +88,7 @@ public class JpaResourceStore implements ResourceStore {
         this.registry = registry;
         this.clock = clock;
         this.valueRows = new ValueRows(registry);
+        this.references = new References(registry);
     }
 
     @Override
@@ -117,8 +134,98 @@ public class JpaResourceStore implements ResourceStore {
         inTransaction(em -> {
             // scim_value and scim_unique rows go with it: ON DELETE CASCADE
             em.remove(locked(em, tenant, type, id, expectedVersion));
+            em.flush();
+            dereference(em, tenant, type, id);
             return null;
         });
+    }
+
+    /**
+     * Removes the deleted resource from every attribute that refers to it ({@link References}): the elements whose
+     * {@code value} is its id, in resources of the same tenant, found through their {@code scim_value} rows. Each
+     * such resource is rewritten once (its version increases, its index rows are rewritten), in the delete's
+     * transaction. Resources are locked in id order, so two deletes touching the same groups do not deadlock.
+     */
+    private void dereference(EntityManager em, String tenant, ResourceType deleted, String id) {
+        Map<ResourceType, Set<String>> holders = new LinkedHashMap<>();
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            for (References.Reference reference : references.to(deleted)) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT resource_id FROM scim_value"
+                        + " WHERE tenant = ? AND resource_type = ? AND path = ? AND k_key = ?")) {
+                    Sql.bind(select, List.of(tenant, reference.holder().id(), reference.valuePath(),
+                            ValueRows.prefix(ValueRows.key(reference.value(), id))));
+                    try (ResultSet found = select.executeQuery()) {
+                        while (found.next()) {
+                            holders.computeIfAbsent(reference.holder(), t -> new TreeSet<>()).add(found.getString(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("finding the references to " + deleted.name() + " " + id + " failed", e);
+        }
+        for (Map.Entry<ResourceType, Set<String>> holder : holders.entrySet()) {
+            ResourceType type = holder.getKey();
+            List<References.Reference> attributes = references.to(deleted).stream()
+                    .filter(r -> r.holder().equals(type)).toList();
+            for (String holderId : holder.getValue()) {
+                ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), holderId),
+                        LockModeType.PESSIMISTIC_WRITE);
+                if (entity == null) {
+                    continue;
+                }
+                JsonObject before = toResource(entity).attributes();
+                JsonObject after = withoutReferences(before, attributes, id);
+                if (!after.equals(before)) {
+                    entity.replace(after.toString(), clock.millis());
+                    em.flush();
+                    index(em, tenant, type, toResource(entity), true);
+                }
+            }
+        }
+    }
+
+    /** {@code attributes} without the elements of the referring attributes whose {@code value} is {@code id}. */
+    private static JsonObject withoutReferences(JsonObject attributes, List<References.Reference> references, String id) {
+        JsonObject result = attributes;
+        for (References.Reference reference : references) {
+            JsonObject container = reference.urn() == null ? result
+                    : result.get(reference.urn()) instanceof JsonObject extension ? extension : null;
+            if (container == null || !(container.get(reference.attribute().name()) instanceof JsonArray array)) {
+                continue;
+            }
+            JsonArrayBuilder kept = Json.createArrayBuilder();
+            int left = 0;
+            boolean removed = false;
+            for (JsonValue element : array) {
+                if (element instanceof JsonObject object && object.get(reference.value().name()) instanceof JsonString value
+                        && value.getString().equals(id)) {
+                    removed = true;
+                } else {
+                    kept.add(element);
+                    left++;
+                }
+            }
+            if (!removed) {
+                continue;
+            }
+            JsonObjectBuilder changed = Json.createObjectBuilder(container);
+            if (left == 0) {
+                changed.remove(reference.attribute().name());
+            } else {
+                changed.add(reference.attribute().name(), kept);
+            }
+            JsonObject newContainer = changed.build();
+            if (reference.urn() == null) {
+                result = newContainer;
+            } else if (newContainer.isEmpty()) {
+                result = Json.createObjectBuilder(result).remove(reference.urn()).build();
+            } else {
+                result = Json.createObjectBuilder(result).add(reference.urn(), newContainer).build();
+            }
+        }
+        return result;
     }
 
     /** Answered by the database: see {@link SqlQuery}. */

@@ -184,8 +184,7 @@ final class ValueRows {
             case STRING, REFERENCE, BINARY -> {
                 if (value instanceof JsonString string) {
                     String text = string.getString();
-                    boolean caseExact = attribute.type() != AttributeType.STRING || attribute.caseExact();
-                    key = caseExact ? text : text.toLowerCase(Locale.ROOT);
+                    key = key(attribute, text);
                     sort = attribute.caseExact() ? text : text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
                 }
             }
@@ -208,6 +207,12 @@ final class ValueRows {
             case COMPLEX -> throw new IllegalStateException("complex value at " + path);
         }
         return new Row(path, element, key, sort, number, isPresent(value), sortValue);
+    }
+
+    /** {@code v_key} of a string, reference or binary value: lower-cased unless case-exact. */
+    static String key(Attribute attribute, String text) {
+        boolean caseExact = attribute.type() != AttributeType.STRING || attribute.caseExact();
+        return caseExact ? text : text.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 7644 §3.4.2.3: the element marked {@code primary: true}, else the first; -1 for an empty array. */

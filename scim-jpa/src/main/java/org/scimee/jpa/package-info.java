@@ -28,6 +28,10 @@
  *       {@code (tenant, resource_type, path, value_key)}: the SHA-256 of each value that must be unique;</li>
  *   <li>both child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
  * </ul>
+ * Deleting a resource removes the elements that refer to it from multi-valued complex attributes with
+ * {@code value} and a {@code $ref} listing its type (e.g. {@code Group.members}), in the same transaction; the
+ * referring resources are found through {@code scim_value} (path {@code members.value}, {@code k_key} the id).
+ * <p>
  * Strings are compared byte-wise everywhere ({@code COLLATE "C"} on PostgreSQL, {@code utf8mb4_nopad_bin} on
  * MariaDB, H2's default), and case-insensitive attributes are folded in Java when written, so no expression index
  * ({@code lower(x)}) is needed and every database agrees with the in-memory evaluator.

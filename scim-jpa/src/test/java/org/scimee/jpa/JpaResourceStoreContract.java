@@ -146,6 +146,48 @@ abstract class JpaResourceStoreContract {
     }
 
     @Test
+    void deletingAUserRemovesItFromItsGroupsOfItsTenantOnly() {
+        StoredResource gone = store.create(TENANT, users, json("{\"userName\":\"leaver-" + java.util.UUID.randomUUID() + "\"}"));
+        StoredResource stays = store.create(TENANT, users, json("{\"userName\":\"stayer-" + java.util.UUID.randomUUID() + "\"}"));
+        String goneRef = "{\"value\":\"" + gone.id() + "\",\"$ref\":\"../Users/" + gone.id() + "\",\"type\":\"User\"}";
+        String staysRef = "{\"value\":\"" + stays.id() + "\",\"type\":\"User\"}";
+        StoredResource both = store.create(TENANT, groups, json("{\"displayName\":\"Both\",\"members\":["
+                + staysRef + "," + goneRef + "]}"));
+        StoredResource only = store.create(TENANT, groups, json("{\"displayName\":\"Only\",\"members\":[" + goneRef + "]}"));
+        StoredResource unrelated = store.create(TENANT, groups, json("{\"displayName\":\"Unrelated\",\"members\":["
+                + staysRef + "]}"));
+        String otherTenant = "other-" + java.util.UUID.randomUUID();
+        StoredResource elsewhere = store.create(otherTenant, groups, json("{\"displayName\":\"Elsewhere\",\"members\":["
+                + goneRef + "]}"));
+        clock.set(now.plusSeconds(5));
+
+        store.delete(TENANT, users, gone.id(), OptionalLong.empty());
+
+        StoredResource bothAfter = store.find(TENANT, groups, both.id()).orElseThrow();
+        assertThat(bothAfter.attributes().getJsonArray("members")).containsExactly(json(staysRef));
+        assertThat(bothAfter.attributes().getString("displayName")).isEqualTo("Both");
+        assertThat(bothAfter.meta().version()).isEqualTo(2);
+        assertThat(bothAfter.meta().lastModified()).isEqualTo(now.plusSeconds(5));
+        StoredResource onlyAfter = store.find(TENANT, groups, only.id()).orElseThrow();
+        assertThat(onlyAfter.attributes().containsKey("members")).isFalse();
+        assertThat(onlyAfter.meta().version()).isEqualTo(2);
+        assertThat(store.find(TENANT, groups, unrelated.id())).contains(unrelated);
+        assertThat(store.find(otherTenant, groups, elsewhere.id())).contains(elsewhere);
+        // the index rows were rewritten: a filter on the members' values no longer finds the groups
+        assertThat(groupIds(TENANT, "members.value eq \"" + gone.id() + "\"")).isEmpty();
+        assertThat(groupIds(TENANT, "members.value eq \"" + stays.id() + "\""))
+                .containsExactlyInAnyOrder(both.id(), unrelated.id());
+        assertThat(groupIds(otherTenant, "members.value eq \"" + gone.id() + "\"")).containsExactly(elsewhere.id());
+    }
+
+    private java.util.List<String> groupIds(String tenant, String filter) {
+        return store.query(tenant, groups, new org.scimee.store.ResourceQuery(org.scimee.filter.Filter.parse(filter),
+                java.util.Optional.empty(), new org.scimee.store.Page.Index(1, 100),
+                org.scimee.projection.Projection.defaults(registry, groups))).resources().stream()
+                .map(StoredResource::id).toList();
+    }
+
+    @Test
     void tenantsAreIsolated() {
         StoredResource mine = store.create(TENANT, users, json("{\"userName\":\"mine\"}"));
         assertThat(store.find("other", users, mine.id())).isEmpty();
