@@ -42,7 +42,7 @@ public final class Migrations {
     /** Flyway's history table for the store's migrations. */
     public static final String HISTORY_TABLE = "scim_schema_history";
     /** Every migration, in order; each exists in every family's folder. */
-    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql");
+    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql", "V2__scim_element.sql");
 
     private Migrations() {
     }

@@ -147,6 +147,15 @@ final class ValueRows {
         }
     }
 
+    /** The rows of one element of a multi-valued core attribute, at array index or position {@code element}. */
+    List<Row> elementRows(Attribute attribute, JsonValue value, int element, boolean sortValue) {
+        List<Row> rows = new ArrayList<>();
+        if (value.getValueType() != JsonValue.ValueType.NULL) {
+            element(rows, null, path(null, attribute, null), attribute, value, element, sortValue);
+        }
+        return rows;
+    }
+
     private static void element(List<Row> rows, String urn, String path, Attribute attribute, JsonValue value, int element,
                                 boolean sortValue) {
         if (attribute.type() != AttributeType.COMPLEX) {

@@ -26,7 +26,15 @@
  *       {@code (tenant, resource_type, resource_id, path, element)} for a resource's own rows;</li>
  *   <li>{@code scim_unique(tenant, resource_type, path, value_key, resource_id)}, primary key
  *       {@code (tenant, resource_type, path, value_key)}: the SHA-256 of each value that must be unique;</li>
- *   <li>both child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
+ *   <li>{@code scim_element(tenant, resource_type, resource_id, path, position, value_key, element_json)} (V2),
+ *       primary key {@code (tenant, resource_type, resource_id, path, position)}, index
+ *       {@code (tenant, resource_type, resource_id, path, value_key)}: the elements of the attributes kept out of
+ *       the document ({@link org.scimee.jpa.Elements}: multi-valued complex core attributes with {@code value} and a
+ *       {@code $ref} to resource types, i.e. {@code Group.members}, {@code User.groups}), one row each, so a PATCH
+ *       adding or removing one member writes one row (plus that member's {@code scim_value} rows); their
+ *       {@code scim_value} rows use {@code position} as {@code element}. Documents stored before V2 keep such arrays
+ *       inline: they are read as they are, and moved to rows by the first update of the resource;</li>
+ *   <li>the child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
  * </ul>
  * Deleting a resource removes the elements that refer to it from multi-valued complex attributes with
  * {@code value} and a {@code $ref} listing its type (e.g. {@code Group.members}), in the same transaction; the

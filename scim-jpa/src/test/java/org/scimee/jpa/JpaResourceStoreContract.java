@@ -187,6 +187,212 @@ abstract class JpaResourceStoreContract {
                 .map(StoredResource::id).toList();
     }
 
+    // ---- members as rows (scim_element) ----
+
+    private java.sql.Connection jdbc() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(properties.get("jakarta.persistence.jdbc.url"),
+                properties.get("jakarta.persistence.jdbc.user"), properties.get("jakarta.persistence.jdbc.password"));
+    }
+
+    /** The rows of one resource in {@code table}, each as the text of the given columns. */
+    private java.util.Set<String> rows(String table, String columns, String tenant, String id) throws java.sql.SQLException {
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        try (java.sql.Connection connection = jdbc();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT " + columns + " FROM " + table
+                     + " WHERE tenant = ? AND resource_type = 'Group' AND resource_id = ?")) {
+            select.setString(1, tenant);
+            select.setString(2, id);
+            try (java.sql.ResultSet found = select.executeQuery()) {
+                int width = found.getMetaData().getColumnCount();
+                while (found.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= width; i++) {
+                        row.append(found.getString(i)).append('|');
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String members(int count, String prefix) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            members.append(i == 0 ? "" : ",").append("{\"value\":\"").append(prefix).append(i)
+                    .append("\",\"type\":\"User\"}");
+        }
+        return "[" + members + "]";
+    }
+
+    private static org.scimee.store.ChangeSet changes(org.scimee.store.Change... changes) {
+        return new org.scimee.store.ChangeSet(java.util.List.of(changes));
+    }
+
+    @Test
+    void addingOneMemberToAGroupOf2000WritesOneElementRow() throws Exception {
+        StoredResource group = store.create(TENANT, groups, json("{\"displayName\":\"Large\",\"members\":"
+                + members(2_000, "m-") + "}"));
+        java.util.Set<String> elementsBefore = rows("scim_element", "path, position, value_key, element_json", TENANT, group.id());
+        java.util.Set<String> valuesBefore = rows("scim_value", "path, element, k_key, is_sort", TENANT, group.id());
+        assertThat(elementsBefore).hasSize(2_000);
+        JsonObject added = json("{\"value\":\"m-new\",\"type\":\"User\"}");
+
+        StoredResource updated = store.update(TENANT, groups, group.id(),
+                changes(new org.scimee.store.Change.AddValues(null, "members", java.util.List.of(added))), OptionalLong.of(1));
+
+        java.util.Set<String> elementsAfter = rows("scim_element", "path, position, value_key, element_json", TENANT, group.id());
+        assertThat(elementsAfter).containsAll(elementsBefore).hasSize(2_001);
+        java.util.Set<String> newElements = new java.util.HashSet<>(elementsAfter);
+        newElements.removeAll(elementsBefore);
+        assertThat(newElements).singleElement().asString().startsWith("members|2000|m-new|");
+        // the member's index rows (its container, value and type rows) were added; no other member's row changed
+        java.util.Set<String> valuesAfter = rows("scim_value", "path, element, k_key, is_sort", TENANT, group.id());
+        java.util.Set<String> memberRowsBefore = new java.util.HashSet<>(valuesBefore);
+        memberRowsBefore.removeIf(row -> !row.startsWith("members"));
+        assertThat(valuesAfter).containsAll(memberRowsBefore);
+        java.util.Set<String> newMemberRows = new java.util.HashSet<>(valuesAfter);
+        newMemberRows.removeAll(valuesBefore);
+        newMemberRows.removeIf(row -> !row.startsWith("members"));
+        assertThat(newMemberRows).containsExactlyInAnyOrder("members|2000|null|0|", "members.value|2000|m-new|0|",
+                "members.type|2000|user|0|");
+
+        assertThat(updated.meta().version()).isEqualTo(2);
+        assertThat(updated.attributes().getJsonArray("members")).hasSize(2_001).last().isEqualTo(added);
+        assertThat(store.find(TENANT, groups, group.id())).contains(updated);
+        assertThat(groupIds(TENANT, "members.value eq \"m-new\"")).containsExactly(group.id());
+        assertThatThrownBy(() -> store.update(TENANT, groups, group.id(), changes(), OptionalLong.of(1)))
+                .isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
+    void removingMembersFindsThemByValue() throws Exception {
+        String tenant = "remove-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Three\",\"members\":"
+                + members(3, "r-") + "}"));
+        JsonObject first = json("{\"value\":\"r-0\",\"type\":\"User\"}");
+        JsonObject second = json("{\"value\":\"r-1\",\"type\":\"User\"}");
+
+        StoredResource updated = store.update(tenant, groups, group.id(),
+                changes(new org.scimee.store.Change.RemoveValues(null, "members", java.util.List.of(second))),
+                OptionalLong.empty());
+
+        assertThat(updated.attributes().getJsonArray("members")).containsExactly(first,
+                json("{\"value\":\"r-2\",\"type\":\"User\"}"));
+        assertThat(rows("scim_element", "position", tenant, group.id())).containsExactlyInAnyOrder("0|", "2|");
+        assertThat(groupIds(tenant, "members.value eq \"r-1\"")).isEmpty();
+        assertThat(groupIds(tenant, "members.value eq \"r-2\"")).containsExactly(group.id());
+
+        // removing the first member makes the next one the value sortBy uses
+        store.update(tenant, groups, group.id(),
+                changes(new org.scimee.store.Change.RemoveValues(null, "members", java.util.List.of(first))),
+                OptionalLong.of(2));
+        java.util.Set<String> sortRows = rows("scim_value", "path, element, is_sort", tenant, group.id());
+        assertThat(sortRows).contains("members.value|2|1|").doesNotContain("members.value|0|1|");
+        StoredResource last = store.find(tenant, groups, group.id()).orElseThrow();
+        assertThat(last.meta().version()).isEqualTo(3);
+        assertThat(last.attributes().getJsonArray("members")).containsExactly(json("{\"value\":\"r-2\",\"type\":\"User\"}"));
+    }
+
+    @Test
+    void setAndClearRewriteOnlyWhatTheyTouch() throws Exception {
+        String tenant = "set-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Before\",\"members\":"
+                + members(2, "s-") + "}"));
+        clock.set(now.plusSeconds(1));
+
+        StoredResource renamed = store.update(tenant, groups, group.id(), changes(
+                new org.scimee.store.Change.SetValue(null, "displayName", Json.createValue("After"))), OptionalLong.of(1));
+        assertThat(renamed.attributes()).isEqualTo(json("{\"displayName\":\"After\",\"members\":" + members(2, "s-") + "}"));
+        assertThat(renamed.meta().version()).isEqualTo(2);
+        assertThat(renamed.meta().lastModified()).isEqualTo(now.plusSeconds(1));
+        assertThat(groupIds(tenant, "displayName eq \"After\"")).containsExactly(group.id());
+        assertThat(groupIds(tenant, "displayName eq \"Before\"")).isEmpty();
+        assertThat(groupIds(tenant, "meta.lastModified gt \"" + now + "\"")).containsExactly(group.id());
+        assertThat(groupIds(tenant, "members.value eq \"s-1\"")).containsExactly(group.id());
+
+        StoredResource replacedMembers = store.update(tenant, groups, group.id(), changes(
+                new org.scimee.store.Change.SetValue(null, "members", Json.createArrayBuilder()
+                        .add(json("{\"value\":\"t-0\"}")).build())), OptionalLong.of(2));
+        assertThat(replacedMembers.attributes().getJsonArray("members")).containsExactly(json("{\"value\":\"t-0\"}"));
+        assertThat(groupIds(tenant, "members.value eq \"s-1\"")).isEmpty();
+        assertThat(groupIds(tenant, "members.value eq \"t-0\"")).containsExactly(group.id());
+
+        StoredResource cleared = store.update(tenant, groups, group.id(), changes(
+                new org.scimee.store.Change.Clear(null, "members")), OptionalLong.of(3));
+        assertThat(cleared.attributes()).isEqualTo(json("{\"displayName\":\"After\"}"));
+        assertThat(cleared.meta().version()).isEqualTo(4);
+        assertThat(rows("scim_element", "position", tenant, group.id())).isEmpty();
+        assertThat(groupIds(tenant, "members pr")).isEmpty();
+    }
+
+    @Test
+    void excludedMembersAreNotRead() throws Exception {
+        String tenant = "projection-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Projected\",\"members\":"
+                + members(3, "p-") + "}"));
+        org.scimee.projection.Projection withoutMembers =
+                org.scimee.projection.Projection.parse(registry, groups, null, "members");
+
+        StoredResource projected = store.find(tenant, groups, group.id(), withoutMembers).orElseThrow();
+        assertThat(projected.attributes()).isEqualTo(json("{\"displayName\":\"Projected\"}"));
+        assertThat(projected.meta()).isEqualTo(group.meta());
+        assertThat(queried(tenant, withoutMembers)).containsExactly(projected);
+
+        // the element rows vanish behind the store's back: the full reads show it, the projected ones cannot
+        try (java.sql.Connection connection = jdbc();
+             java.sql.PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM scim_element WHERE tenant = ? AND resource_id = ? AND position = 1")) {
+            delete.setString(1, tenant);
+            delete.setString(2, group.id());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(store.find(tenant, groups, group.id(), withoutMembers)).contains(projected);
+        assertThat(queried(tenant, withoutMembers)).containsExactly(projected);
+        JsonObject full = store.find(tenant, groups, group.id()).orElseThrow().attributes();
+        assertThat(full.getJsonArray("members")).hasSize(2);
+        assertThat(queried(tenant, org.scimee.projection.Projection.defaults(registry, groups)))
+                .singleElement().extracting(r -> r.attributes().getJsonArray("members")).asList().hasSize(2);
+    }
+
+    private java.util.List<StoredResource> queried(String tenant, org.scimee.projection.Projection projection) {
+        return store.query(tenant, groups, new org.scimee.store.ResourceQuery(null, java.util.Optional.empty(),
+                new org.scimee.store.Page.Index(1, 10), projection)).resources();
+    }
+
+    @Test
+    void membersStillInsideADocumentAreReadAndMovedOutOnTheFirstUpdate() throws Exception {
+        String tenant = "legacy-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Old\",\"members\":"
+                + members(2, "o-") + "}"));
+        // as a store before V2 left it: the members inside the document, no element rows
+        try (java.sql.Connection connection = jdbc()) {
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM scim_element WHERE tenant = ? AND resource_id = ?")) {
+                delete.setString(1, tenant);
+                delete.setString(2, group.id());
+                delete.executeUpdate();
+            }
+            try (java.sql.PreparedStatement update = connection.prepareStatement(
+                    "UPDATE scim_resource SET data = ? WHERE tenant = ? AND id = ?")) {
+                update.setString(1, group.attributes().toString());
+                update.setString(2, tenant);
+                update.setString(3, group.id());
+                update.executeUpdate();
+            }
+        }
+        assertThat(store.find(tenant, groups, group.id())).contains(group);
+
+        JsonObject added = json("{\"value\":\"o-new\"}");
+        StoredResource updated = store.update(tenant, groups, group.id(),
+                changes(new org.scimee.store.Change.AddValues(null, "members", java.util.List.of(added))), OptionalLong.of(1));
+
+        assertThat(updated.attributes().getJsonArray("members")).hasSize(3).last().isEqualTo(added);
+        assertThat(rows("scim_element", "position", tenant, group.id())).containsExactlyInAnyOrder("0|", "1|", "2|");
+        assertThat(groupIds(tenant, "members.value eq \"o-1\"")).containsExactly(group.id());
+        assertThat(groupIds(tenant, "members.value eq \"o-new\"")).containsExactly(group.id());
+    }
+
     @Test
     void tenantsAreIsolated() {
         StoredResource mine = store.create(TENANT, users, json("{\"userName\":\"mine\"}"));
