@@ -87,6 +87,52 @@ class JpaStoreProducerTest {
     }
 
     @Test
+    void aPostgresDataSourceWorks() {
+        Map<String, String> database = TestDatabases.postgres();
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(database.get("jakarta.persistence.jdbc.url"));
+        dataSource.setUser(database.get("jakarta.persistence.jdbc.user"));
+        dataSource.setPassword(database.get("jakarta.persistence.jdbc.password"));
+        roundTrip(dataSource, database, java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    @Test
+    void aMariaDbDataSourceWorksAndReadsCommitted() throws Exception {
+        Map<String, String> database = TestDatabases.mariadb();
+        org.mariadb.jdbc.MariaDbDataSource dataSource = new org.mariadb.jdbc.MariaDbDataSource(
+                database.get("jakarta.persistence.jdbc.url"));
+        dataSource.setUser(database.get("jakarta.persistence.jdbc.user"));
+        dataSource.setPassword(database.get("jakarta.persistence.jdbc.password"));
+        // InnoDB's own default is REPEATABLE READ; the store's connections must not use it (see ScimPersistence)
+        roundTrip(dataSource, database, java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    private void roundTrip(DataSource dataSource, Map<String, String> database, int isolation) {
+        TestDatabases.dropStoreTables(database);
+        EntityManagerFactory factory = JpaStoreProducer.source(settings(Map.of()), lookup(dataSource)).open();
+        try {
+            SchemaRegistry registry = TestSchemas.registry();
+            ResourceType users = registry.resourceType("User").orElseThrow();
+            JpaResourceStore store = new JpaResourceStore(factory, registry);
+            String tenant = "ds-" + UUID.randomUUID();
+            StoredResource created = store.create(tenant, users, Json.createObjectBuilder().add("userName", "ds").build());
+            assertThat(store.find(tenant, users, created.id())).contains(created);
+            jakarta.persistence.EntityManager em = factory.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                assertThat(em.unwrap(java.sql.Connection.class).getTransactionIsolation()).isEqualTo(isolation);
+                em.getTransaction().rollback();
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            } finally {
+                em.close();
+            }
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
     void aStoreOnADataSourceMigratesAndWorks() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:scimee-datasource-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
