@@ -664,6 +664,99 @@ public class JpaResourceStore implements ResourceStore {
         return em.unwrap(Connection.class);
     }
 
+    /**
+     * Moves the element arrays ({@link Elements}) still inside documents stored before migration V2 into
+     * {@code scim_element} rows, for every tenant; see {@link #moveInlineElements(String)}.
+     */
+    public int moveInlineElements() {
+        return moveInlineElements(null);
+    }
+
+    /**
+     * Moves the element arrays ({@link Elements}) still inside documents stored before migration V2 into
+     * {@code scim_element} rows, for one tenant ({@code null}: all). Versions and {@code lastModified} stay: the
+     * resources do not change, only how they are stored (their {@code scim_value} rows already number the elements
+     * as their positions). Each resource moves in a transaction of its own under its row lock, so this may run while
+     * the store serves requests, and again (it finds nothing left). Not needed for correctness: reads take both forms
+     * and a resource's first update moves it; run it once after upgrading so that reads projecting members away skip
+     * them and no client's PATCH pays for the move.
+     *
+     * @return how many resources were moved
+     */
+    public int moveInlineElements(String tenant) {
+        int moved = 0;
+        for (ResourceType type : registry.resourceTypes()) {
+            List<Attribute> attributes = elements.of(type);
+            if (attributes.isEmpty()) {
+                continue;
+            }
+            String[] after = {"", ""};
+            while (true) {
+                List<String[]> keys = inTransaction(em -> candidates(em, tenant, type, attributes, after[0], after[1]));
+                for (String[] key : keys) {
+                    if (inTransaction(em -> moveInline(em, key[0], type, key[1]))) {
+                        moved++;
+                    }
+                }
+                if (keys.size() < MOVE_BATCH) {
+                    break;
+                }
+                after[0] = keys.get(keys.size() - 1)[0];
+                after[1] = keys.get(keys.size() - 1)[1];
+            }
+        }
+        return moved;
+    }
+
+    private static final int MOVE_BATCH = 500;
+
+    /** The next keys (tenant, id) of documents that may hold element arrays, after (tenant, id) {@code after}. */
+    private static List<String[]> candidates(EntityManager em, String tenant, ResourceType type, List<Attribute> attributes,
+                                             String afterTenant, String afterId) {
+        List<Object> bind = new ArrayList<>(List.of(type.id()));
+        StringBuilder sql = new StringBuilder("SELECT tenant, id FROM scim_resource WHERE resource_type = ?");
+        if (tenant != null) {
+            sql.append(" AND tenant = ?");
+            bind.add(tenant);
+        }
+        sql.append(" AND (tenant > ? OR (tenant = ? AND id > ?)) AND (");
+        bind.addAll(List.of(afterTenant, afterTenant, afterId));
+        for (int i = 0; i < attributes.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("data LIKE ?");
+            bind.add("%\"" + attributes.get(i).name() + "\"%");
+        }
+        sql.append(") ORDER BY tenant, id");
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement select = connection(em).prepareStatement(sql.toString())) {
+            select.setMaxRows(MOVE_BATCH);
+            Sql.bind(select, bind);
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    keys.add(new String[] {found.getString(1), found.getString(2)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("finding " + type.name() + " documents with inline elements failed", e);
+        }
+        return keys;
+    }
+
+    private boolean moveInline(EntityManager em, String tenant, ResourceType type, String id) {
+        ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            return false;
+        }
+        JsonObject document = toResource(entity).attributes();
+        JsonObject stripped = document(type, document);
+        if (stripped == document) {
+            return false;
+        }
+        insertAllElements(connection(em), tenant, type, id, document);
+        entity.restore(stripped.toString());
+        return true;
+    }
+
     /** Answered by the database: see {@link SqlQuery}. */
     @Override
     public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {

@@ -33,7 +33,9 @@
  *       {@code $ref} to resource types, i.e. {@code Group.members}, {@code User.groups}), one row each, so a PATCH
  *       adding or removing one member writes one row (plus that member's {@code scim_value} rows); their
  *       {@code scim_value} rows use {@code position} as {@code element}. Documents stored before V2 keep such arrays
- *       inline: they are read as they are, and moved to rows by the first update of the resource;</li>
+ *       inline: they are read as they are, and moved to rows by the first update of the resource, or all at
+ *       once, without new versions, by {@link org.scimee.jpa.JpaResourceStore#moveInlineElements()} (the SQL
+ *       migration cannot do it: which attributes become rows depends on the schemas the application registers);</li>
  *   <li>the child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
  * </ul>
  * Deleting a resource removes the elements that refer to it from multi-valued complex attributes with

@@ -360,12 +360,8 @@ abstract class JpaResourceStoreContract {
                 new org.scimee.store.Page.Index(1, 10), projection)).resources();
     }
 
-    @Test
-    void membersStillInsideADocumentAreReadAndMovedOutOnTheFirstUpdate() throws Exception {
-        String tenant = "legacy-" + java.util.UUID.randomUUID();
-        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Old\",\"members\":"
-                + members(2, "o-") + "}"));
-        // as a store before V2 left it: the members inside the document, no element rows
+    /** Makes a group look as a store before V2 left it: the members inside the document, no element rows. */
+    private void inline(String tenant, StoredResource group) throws java.sql.SQLException {
         try (java.sql.Connection connection = jdbc()) {
             try (java.sql.PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM scim_element WHERE tenant = ? AND resource_id = ?")) {
@@ -381,6 +377,14 @@ abstract class JpaResourceStoreContract {
                 update.executeUpdate();
             }
         }
+    }
+
+    @Test
+    void membersStillInsideADocumentAreReadAndMovedOutOnTheFirstUpdate() throws Exception {
+        String tenant = "legacy-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Old\",\"members\":"
+                + members(2, "o-") + "}"));
+        inline(tenant, group);
         assertThat(store.find(tenant, groups, group.id())).contains(group);
 
         JsonObject added = json("{\"value\":\"o-new\"}");
@@ -391,6 +395,36 @@ abstract class JpaResourceStoreContract {
         assertThat(rows("scim_element", "position", tenant, group.id())).containsExactlyInAnyOrder("0|", "1|", "2|");
         assertThat(groupIds(tenant, "members.value eq \"o-1\"")).containsExactly(group.id());
         assertThat(groupIds(tenant, "members.value eq \"o-new\"")).containsExactly(group.id());
+    }
+
+    @Test
+    void inlineMembersAreMovedOutWithoutANewVersion() throws Exception {
+        String tenant = "move-" + java.util.UUID.randomUUID();
+        java.util.List<StoredResource> old = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Old " + i + "\",\"members\":"
+                    + members(i + 1, "v" + i + "-") + "}"));
+            inline(tenant, group);
+            old.add(group);
+        }
+        StoredResource modern = store.create(tenant, groups, json("{\"displayName\":\"New\",\"members\":"
+                + members(2, "n-") + "}"));
+        StoredResource empty = store.create(tenant, groups, json("{\"displayName\":\"members\"}"));
+
+        assertThat(store.moveInlineElements(tenant)).isEqualTo(3);
+
+        for (StoredResource group : old) {
+            assertThat(store.find(tenant, groups, group.id())).contains(group);
+            assertThat(rows("scim_element", "position", tenant, group.id()))
+                    .hasSize(group.attributes().getJsonArray("members").size());
+            assertThat(store.find(tenant, groups, group.id(),
+                    org.scimee.projection.Projection.parse(registry, groups, null, "members")).orElseThrow()
+                    .attributes().containsKey("members")).isFalse();
+        }
+        assertThat(store.find(tenant, groups, modern.id())).contains(modern);
+        assertThat(store.find(tenant, groups, empty.id())).contains(empty);
+        assertThat(groupIds(tenant, "members.value eq \"v2-2\"")).containsExactly(old.get(2).id());
+        assertThat(store.moveInlineElements(tenant)).isZero();
     }
 
     @Test
