@@ -427,6 +427,108 @@ abstract class JpaResourceStoreContract {
         assertThat(store.moveInlineElements(tenant)).isZero();
     }
 
+    /**
+     * Random PATCH-like change sets on a group: after each delta update the group reads as the change set applied
+     * in memory, and its index rows (element numbers taken as ranks) are those a fresh write of it has.
+     */
+    @Test
+    void randomDeltaUpdatesKeepDocumentAndIndexRowsRight() throws Exception {
+        String tenant = "delta-" + java.util.UUID.randomUUID();
+        String scratch = "delta-scratch-" + java.util.UUID.randomUUID();
+        java.util.Random random = new java.util.Random(Long.getLong("scimee.test.seed", 20261204L));
+        JsonObject current = json("{\"displayName\":\"G\",\"members\":" + members(3, "d-") + "}");
+        StoredResource group = store.create(tenant, groups, current);
+        long version = 1;
+        for (int step = 0; step < 120; step++) {
+            java.util.List<jakarta.json.JsonValue> next = new java.util.ArrayList<>(
+                    current.containsKey("members") ? current.getJsonArray("members") : java.util.List.of());
+            int kind = random.nextInt(6);
+            if (kind <= 1) {
+                for (int i = random.nextInt(3) + 1; i > 0; i--) {
+                    next.add(randomMember(random));
+                }
+            } else if (kind == 2 && !next.isEmpty()) {
+                for (int i = random.nextInt(Math.min(3, next.size())) + 1; i > 0 && !next.isEmpty(); i--) {
+                    next.remove(random.nextInt(next.size()));
+                }
+            } else if (kind == 3 && !next.isEmpty()) {
+                next.set(random.nextInt(next.size()), randomMember(random));
+            } else if (kind == 4 && random.nextInt(4) == 0) {
+                next.clear();
+            }
+            jakarta.json.JsonObjectBuilder after = Json.createObjectBuilder(current).remove("members");
+            if (!next.isEmpty()) {
+                jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+                next.forEach(array::add);
+                after.add("members", array);
+            }
+            if (kind == 5) {
+                after.add("displayName", "G" + random.nextInt(5));
+            }
+            JsonObject expected = after.build();
+            org.scimee.store.ChangeSet changes = org.scimee.store.ChangeSet.between(current, expected);
+
+            StoredResource updated = store.update(tenant, groups, group.id(), changes, OptionalLong.of(version));
+
+            version++;
+            assertThat(updated.attributes()).as("step %d: %s", step, changes).isEqualTo(expected);
+            assertThat(updated.meta().version()).isEqualTo(version);
+            assertThat(store.find(tenant, groups, group.id())).contains(updated);
+            StoredResource fresh = store.create(scratch, groups, expected);
+            assertThat(indexRows(tenant, group.id())).as("step %d: %s", step, changes)
+                    .isEqualTo(indexRows(scratch, fresh.id()));
+            current = expected;
+        }
+    }
+
+    private static JsonObject randomMember(java.util.Random random) {
+        jakarta.json.JsonObjectBuilder member = Json.createObjectBuilder().add("value", "d-" + random.nextInt(8));
+        if (random.nextBoolean()) {
+            member.add("type", random.nextBoolean() ? "User" : "Group");
+        }
+        if (random.nextInt(3) == 0) {
+            member.add("display", "Name " + random.nextInt(3));
+        }
+        return member.build();
+    }
+
+    /** A group's scim_value rows but meta and id, element numbers of members rows replaced by their rank, sorted. */
+    private java.util.List<String> indexRows(String tenant, String id) throws java.sql.SQLException {
+        java.util.List<String[]> raw = new java.util.ArrayList<>();
+        java.util.TreeSet<Integer> memberElements = new java.util.TreeSet<>();
+        try (java.sql.Connection connection = jdbc();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT path, element, k_key, v_key, v_sort,"
+                     + " v_num, present, is_sort FROM scim_value WHERE tenant = ? AND resource_type = 'Group'"
+                     + " AND resource_id = ?")) {
+            select.setString(1, tenant);
+            select.setString(2, id);
+            try (java.sql.ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    String path = found.getString(1);
+                    if (path.equals("id") || path.startsWith("meta")) {
+                        continue;
+                    }
+                    java.math.BigDecimal number = found.getBigDecimal(6);
+                    raw.add(new String[] {path, found.getString(2), found.getString(3), found.getString(4),
+                            found.getString(5), number == null ? null : number.stripTrailingZeros().toPlainString(),
+                            found.getString(7), found.getString(8)});
+                    if (path.startsWith("members")) {
+                        memberElements.add(found.getInt(2));
+                    }
+                }
+            }
+        }
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (String[] row : raw) {
+            if (row[0].startsWith("members")) {
+                row[1] = String.valueOf(memberElements.headSet(Integer.parseInt(row[1])).size());
+            }
+            rows.add(String.join("|", java.util.Arrays.asList(row)));
+        }
+        java.util.Collections.sort(rows);
+        return rows;
+    }
+
     @Test
     void tenantsAreIsolated() {
         StoredResource mine = store.create(TENANT, users, json("{\"userName\":\"mine\"}"));
