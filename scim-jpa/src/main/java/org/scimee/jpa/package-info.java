@@ -13,6 +13,11 @@
  *       migrations run on it too; on MariaDB/MySQL its connections are switched to READ COMMITTED;</li>
  *   <li>{@code scimee.jpa.migrate}: {@code false} to run the migrations yourself.</li>
  * </ul>
+ * The container's default DataSource is a stand-in on some servers (WildFly's {@code ExampleDS} is an in-memory H2
+ * database, Payara's {@code jdbc/__default} an embedded H2 file): name a real one in {@code scimee.jpa.datasource}.
+ * The store commits its own local transactions on the DataSource's connections, so it must not be called inside a
+ * JTA transaction of the caller (the JAX-RS endpoints never are); a DataSource marked non-JTA ({@code jta="false"}
+ * on WildFly, {@code non-transactional-connections} on Payara) avoids the question.
  *
  * <h2>Tables</h2> (created and evolved only by the Flyway migrations in {@link org.scimee.jpa.Migrations};
  * EclipseLink generates no DDL; every table carries the tenant)
