@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
+import org.scimee.projection.Projection;
 import org.scimee.schema.ResourceType;
 
 /**
@@ -36,6 +37,16 @@ public interface ResourceStore {
 
     /** The resource with that id, or empty if the tenant has no resource of that type with that id. */
     Optional<StoredResource> find(String tenant, ResourceType type, String id);
+
+    /**
+     * The resource with that id, or empty; a store may leave out attributes {@code projection} cannot return (it
+     * never {@link Projection#includes includes} them), e.g. a group's {@code members} under
+     * {@code excludedAttributes=members}, to skip reading them. Callers still apply the projection. The default
+     * implementation returns {@link #find(String, ResourceType, String)}, the whole resource.
+     */
+    default Optional<StoredResource> find(String tenant, ResourceType type, String id, Projection projection) {
+        return find(tenant, type, id);
+    }
 
     /**
      * Replaces all client attributes of a resource (RFC 7644 §3.5.1), keeping its id and {@code created} time.

@@ -7,11 +7,14 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.ResourceProvider;
@@ -39,7 +42,7 @@ public final class Migrations {
     /** Flyway's history table for the store's migrations. */
     public static final String HISTORY_TABLE = "scim_schema_history";
     /** Every migration, in order; each exists in every family's folder. */
-    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql");
+    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql", "V2__scim_element.sql");
 
     private Migrations() {
     }
@@ -64,6 +67,51 @@ public final class Migrations {
                 .javaMigrationClassProvider(new NoJavaMigrations())
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Migrates the database behind {@code dataSource} (e.g. the application server's DataSource), recognising the
+     * database family from the connection's metadata.
+     *
+     * @throws IllegalArgumentException if it is a database the store has no migrations for
+     */
+    public static void migrate(DataSource dataSource) {
+        String family = family(dataSource);
+        ClassLoader loader = Migrations.class.getClassLoader();
+        Flyway.configure(loader)
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .resourceProvider(new ListedResources(loader, ROOT + family + "/"))
+                .javaMigrationClassProvider(new NoJavaMigrations())
+                .load()
+                .migrate();
+    }
+
+    /** The migration folder for the database behind a DataSource, from its product name. */
+    static String family(DataSource dataSource) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to the store's DataSource", e);
+        }
+        return familyOfProduct(product);
+    }
+
+    /** The migration folder for a database product name as JDBC metadata reports it. */
+    static String familyOfProduct(String product) {
+        String lower = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (lower.equals("h2")) {
+            return "h2";
+        }
+        if (lower.equals("postgresql")) {
+            return "postgresql";
+        }
+        if (lower.contains("mariadb") || lower.contains("mysql")) {
+            return "mariadb";
+        }
+        throw new IllegalArgumentException("the JPA store has migrations for H2, PostgreSQL and MariaDB/MySQL only, not "
+                + product);
     }
 
     /** The migration folder for a JDBC URL. */

@@ -54,6 +54,11 @@ public class ResourceEntity {
         this.version = version;
     }
 
+    /** The same resource stored differently (elements moved out of the document): no new version. */
+    void restore(String newData) {
+        data = newData;
+    }
+
     void replace(String newData, long now) {
         data = newData;
         lastModified = now;

@@ -3,6 +3,7 @@ package org.scimee.jpa;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
@@ -41,13 +42,38 @@ public final class ScimPersistence {
         if (migrate == null || !"false".equalsIgnoreCase(migrate.toString().strip())) {
             Migrations.migrate(properties);
         }
-        properties.put("jakarta.persistence.schema-generation.database.action", "none");
         Object url = properties.get("jakarta.persistence.jdbc.url");
         if (url != null && Migrations.isMariaDb(url.toString())) {
             // InnoDB's default REPEATABLE READ takes gap locks when a replace deletes a resource's index rows, and
             // two concurrent replaces then deadlock on each other's gaps; READ COMMITTED takes none.
             properties.putIfAbsent(PersistenceUnitProperties.JDBC_PROPERTY + "transactionIsolation", "READ_COMMITTED");
         }
+        return open(properties);
+    }
+
+    /**
+     * A factory whose connections come from {@code dataSource} (e.g. the application server's, found in JNDI),
+     * handed to EclipseLink as the non-JTA data source of the resource-local unit: the store still demarcates its
+     * own transactions on those connections. Unless {@code options} has {@value #MIGRATE} {@code false}, the
+     * database is first brought up to date by {@link Migrations#migrate(DataSource)}. On MariaDB/MySQL every
+     * connection is switched to READ COMMITTED when the store takes it (see {@link #create(Map)}).
+     *
+     * @param options further unit properties; {@code jakarta.persistence.jdbc.*} must not be among them
+     */
+    public static EntityManagerFactory create(DataSource dataSource, Map<String, String> options) {
+        Map<String, Object> properties = new HashMap<>(options);
+        Object migrate = properties.remove(MIGRATE);
+        if (migrate == null || !"false".equalsIgnoreCase(migrate.toString().strip())) {
+            Migrations.migrate(dataSource);
+        }
+        DataSource used = "mariadb".equals(Migrations.family(dataSource))
+                ? new ReadCommittedDataSource(dataSource) : dataSource;
+        properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, used);
+        return open(properties);
+    }
+
+    private static EntityManagerFactory open(Map<String, Object> properties) {
+        properties.put("jakarta.persistence.schema-generation.database.action", "none");
         properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, DESCRIPTOR);
         // No JTA here: the store demarcates its own transactions.
         properties.put(PersistenceUnitProperties.TRANSACTION_TYPE, "RESOURCE_LOCAL");

@@ -144,6 +144,15 @@ final class ValueRows {
         }
     }
 
+    /** The rows of one element of a multi-valued core attribute, at array index or position {@code element}. */
+    List<Row> elementRows(Attribute attribute, JsonValue value, int element, boolean sortValue) {
+        List<Row> rows = new ArrayList<>();
+        if (value.getValueType() != JsonValue.ValueType.NULL) {
+            element(rows, null, path(null, attribute, null), attribute, value, element, sortValue);
+        }
+        return rows;
+    }
+
     private static void element(List<Row> rows, String urn, String path, Attribute attribute, JsonValue value, int element,
                                 boolean sortValue) {
         if (attribute.type() != AttributeType.COMPLEX) {
@@ -181,8 +190,7 @@ final class ValueRows {
             case STRING, REFERENCE, BINARY -> {
                 if (value instanceof JsonString string) {
                     String text = string.getString();
-                    boolean caseExact = attribute.type() != AttributeType.STRING || attribute.caseExact();
-                    key = caseExact ? text : text.toLowerCase(Locale.ROOT);
+                    key = key(attribute, text);
                     sort = attribute.caseExact() ? text : text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
                 }
             }
@@ -205,6 +213,12 @@ final class ValueRows {
             case COMPLEX -> throw new IllegalStateException("complex value at " + path);
         }
         return new Row(path, element, key, sort, number, isPresent(value), sortValue);
+    }
+
+    /** {@code v_key} of a string, reference or binary value: lower-cased unless case-exact. */
+    static String key(Attribute attribute, String text) {
+        boolean caseExact = attribute.type() != AttributeType.STRING || attribute.caseExact();
+        return caseExact ? text : text.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 7644 §3.4.2.3: the element marked {@code primary: true}, else the first; -1 for an empty array. */

@@ -75,7 +75,7 @@ public final class TestDatabases {
                     }
                 }
             }
-            for (String table : new String[] {"scim_unique", "scim_value", "scim_resource", "scim_schema_history"}) {
+            for (String table : new String[] {"scim_element", "scim_unique", "scim_value", "scim_resource", "scim_schema_history"}) {
                 statement.execute("DROP TABLE IF EXISTS " + table + cascade);
             }
         } catch (SQLException e) {
@@ -94,9 +94,9 @@ public final class TestDatabases {
                 properties.get("jakarta.persistence.jdbc.password"));
              Statement statement = connection.createStatement()) {
             if (url.startsWith("jdbc:postgresql:")) {
-                statement.execute("ANALYZE scim_resource, scim_value, scim_unique");
+                statement.execute("ANALYZE scim_resource, scim_value, scim_unique, scim_element");
             } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
-                statement.execute("ANALYZE TABLE scim_resource, scim_value, scim_unique");
+                statement.execute("ANALYZE TABLE scim_resource, scim_value, scim_unique, scim_element");
             } else {
                 statement.execute("ANALYZE");
             }

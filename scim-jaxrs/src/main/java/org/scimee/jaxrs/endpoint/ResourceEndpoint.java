@@ -111,7 +111,7 @@ public class ResourceEndpoint {
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        StoredResource resource = operations.get(callers.caller(), type, id);
+        StoredResource resource = operations.get(callers.caller(), type, id, projection);
         if (Preconditions.noneMatchHits(ifNoneMatch, resource.meta().version())) {
             return Response.notModified(etag(resource)).build();
         }

@@ -15,6 +15,7 @@ import org.scimee.patch.CompatibilityProfile;
 import org.scimee.patch.PatchEngine;
 import org.scimee.patch.PatchRequest;
 import org.scimee.patch.PatchResult;
+import org.scimee.projection.Projection;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
@@ -68,6 +69,16 @@ public class ResourceOperations {
     public StoredResource get(Caller caller, ResourceType type, String id) {
         authorize(caller, Authorizer.Action.READ, type, id);
         return read(caller, type, id);
+    }
+
+    /**
+     * RFC 7644 §3.4.1 for a response that will carry only what {@code projection} returns: the store may skip the
+     * rest (e.g. a group's members under {@code excludedAttributes=members}).
+     */
+    public StoredResource get(Caller caller, ResourceType type, String id, Projection projection) {
+        authorize(caller, Authorizer.Action.READ, type, id);
+        return stores.of(type).find(caller.tenant(), type, id, projection)
+                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
     private StoredResource read(Caller caller, ResourceType type, String id) {
