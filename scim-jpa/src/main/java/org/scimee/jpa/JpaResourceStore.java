@@ -39,6 +39,7 @@ import org.scimee.path.AttributePath;
 import org.scimee.projection.Projection;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.References;
 import org.scimee.schema.ResourceType;
 import org.scimee.store.Change;
 import org.scimee.store.ChangeSet;
@@ -187,7 +188,7 @@ public class JpaResourceStore implements ResourceStore {
             for (References.Reference reference : references.to(deleted)) {
                 try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT resource_id FROM scim_value"
                         + " WHERE tenant = ? AND resource_type = ? AND path = ? AND k_key = ?")) {
-                    Sql.bind(select, List.of(tenant, reference.holder().id(), reference.valuePath(),
+                    Sql.bind(select, List.of(tenant, reference.holder().id(), ValueRows.path(reference.urn(), reference.attribute(), reference.value()),
                             ValueRows.prefix(ValueRows.key(reference.value(), id))));
                     try (ResultSet found = select.executeQuery()) {
                         while (found.next()) {

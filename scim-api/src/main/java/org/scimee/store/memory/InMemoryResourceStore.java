@@ -1,6 +1,10 @@
 package org.scimee.store.memory;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -17,6 +21,7 @@ import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
 import org.scimee.schema.Attribute;
+import org.scimee.schema.References;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.Schema;
 import org.scimee.schema.SchemaExtension;
@@ -40,6 +45,7 @@ public final class InMemoryResourceStore implements ResourceStore {
     private final SchemaRegistry registry;
     private final InMemoryQuery queries;
     private final Clock clock;
+    private final References references;
     private final Map<String, Map<String, StoredResource>> resources = new HashMap<>();
 
     public InMemoryResourceStore(SchemaRegistry registry) {
@@ -50,6 +56,7 @@ public final class InMemoryResourceStore implements ResourceStore {
         this.registry = registry;
         this.queries = new InMemoryQuery(registry);
         this.clock = clock;
+        this.references = new References(registry);
     }
 
     @Override
@@ -85,6 +92,46 @@ public final class InMemoryResourceStore implements ResourceStore {
         Map<String, StoredResource> table = table(tenant, type);
         existing(table, type, id, expectedVersion);
         table.remove(id);
+        dereference(tenant, type, id);
+    }
+
+    /** Deleting a resource removes the references to it ({@link References}), each holder getting a new version. */
+    private void dereference(String tenant, ResourceType deleted, String id) {
+        for (References.Reference reference : references.to(deleted)) {
+            Map<String, StoredResource> holders = table(tenant, reference.holder());
+            for (StoredResource holder : List.copyOf(holders.values())) {
+                JsonObject attributes = holder.attributes();
+                JsonObject container = reference.urn() == null ? attributes
+                        : attributes.get(reference.urn()) instanceof JsonObject extension ? extension : null;
+                if (container == null || !(container.get(reference.attribute().name()) instanceof JsonArray elements)) {
+                    continue;
+                }
+                JsonArrayBuilder kept = Json.createArrayBuilder();
+                int removed = 0;
+                for (JsonValue element : elements) {
+                    if (element instanceof JsonObject object && object.get(reference.value().name()) instanceof JsonString value
+                            && value.getString().equals(id)) {
+                        removed++;
+                    } else {
+                        kept.add(element);
+                    }
+                }
+                if (removed == 0) {
+                    continue;
+                }
+                JsonArray rest = kept.build();
+                JsonObjectBuilder changed = Json.createObjectBuilder(container);
+                if (rest.isEmpty()) {
+                    changed.remove(reference.attribute().name());
+                } else {
+                    changed.add(reference.attribute().name(), rest);
+                }
+                JsonObject result = reference.urn() == null ? changed.build()
+                        : Json.createObjectBuilder(attributes).add(reference.urn(), changed).build();
+                holders.put(holder.id(), new StoredResource(holder.id(), holder.resourceType(), result, new ResourceMeta(
+                        holder.meta().created(), Instant.ofEpochMilli(clock.millis()), holder.meta().version() + 1)));
+            }
+        }
     }
 
     @Override

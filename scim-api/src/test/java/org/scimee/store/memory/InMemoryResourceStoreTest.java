@@ -59,6 +59,28 @@ class InMemoryResourceStoreTest {
     }
 
     @Test
+    void deletingAUserRemovesItFromItsGroupsInItsTenantOnly() {
+        ResourceType groups = registry.resourceType("Group").orElseThrow();
+        StoredResource user = store.create("t", users, user("member", "x"));
+        String members = "[{\"value\":\"" + user.id() + "\"},{\"value\":\"someone-else\"}]";
+        StoredResource group = store.create("t", groups, Json.createReader(new StringReader(
+                "{\"displayName\":\"g\",\"members\":" + members + "}")).readObject());
+        StoredResource lone = store.create("t", groups, Json.createReader(new StringReader(
+                "{\"displayName\":\"lone\",\"members\":[{\"value\":\"" + user.id() + "\"}]}")).readObject());
+        StoredResource foreign = store.create("u", groups, Json.createReader(new StringReader(
+                "{\"displayName\":\"g\",\"members\":" + members + "}")).readObject());
+
+        store.delete("t", users, user.id(), OptionalLong.empty());
+
+        StoredResource after = store.find("t", groups, group.id()).orElseThrow();
+        assertThat(after.attributes().getJsonArray("members")).hasSize(1);
+        assertThat(after.attributes().getJsonArray("members").getJsonObject(0).getString("value")).isEqualTo("someone-else");
+        assertThat(after.meta().version()).isEqualTo(2);
+        assertThat(store.find("t", groups, lone.id()).orElseThrow().attributes()).doesNotContainKey("members");
+        assertThat(store.find("u", groups, foreign.id()).orElseThrow()).isEqualTo(foreign);
+    }
+
+    @Test
     void filtersSortsAndPagesByIndex() {
         for (String name : List.of("carol", "alice", "dave", "bob", "erin")) {
             store.create("t", users, user(name, name.length() == 5 ? "five" : "other"));

@@ -1,24 +1,20 @@
-package org.scimee.jpa;
+package org.scimee.schema;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.scimee.schema.Attribute;
-import org.scimee.schema.AttributeType;
-import org.scimee.schema.ResourceType;
-import org.scimee.schema.Schema;
-import org.scimee.schema.SchemaExtension;
-import org.scimee.schema.SchemaRegistry;
 
 /**
  * Which attributes refer to resources of a type, read from the schemas alone: every multi-valued complex attribute,
  * of any resource type (core schema or extension), with a {@code $ref} sub-attribute whose {@code referenceTypes}
  * names the type (by name or id, ignoring case) and a single-valued {@code value} sub-attribute holding the
  * referenced id ({@code Group.members}, {@code User.groups}, and any such attribute of a custom schema).
+ *
+ * <p>Stores use it so that deleting a resource removes the references to it, whatever the schemas are.
  */
-final class References {
+public final class References {
 
     /**
      * One referring attribute.
@@ -28,22 +24,18 @@ final class References {
      * @param attribute the multi-valued complex attribute
      * @param value     its {@code value} sub-attribute
      */
-    record Reference(ResourceType holder, String urn, Attribute attribute, Attribute value) {
-        /** The {@code scim_value} path of {@code value}. */
-        String valuePath() {
-            return ValueRows.path(urn, attribute, value);
-        }
+    public record Reference(ResourceType holder, String urn, Attribute attribute, Attribute value) {
     }
 
     private final SchemaRegistry registry;
     private final Map<String, List<Reference>> byTarget = new ConcurrentHashMap<>();
 
-    References(SchemaRegistry registry) {
+    public References(SchemaRegistry registry) {
         this.registry = registry;
     }
 
     /** The attributes that can refer to resources of {@code target}. */
-    List<Reference> to(ResourceType target) {
+    public List<Reference> to(ResourceType target) {
         return byTarget.computeIfAbsent(target.id(), ignored -> find(target));
     }
 
