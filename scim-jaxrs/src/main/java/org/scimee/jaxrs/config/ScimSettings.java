@@ -57,7 +57,7 @@ public class ScimSettings {
     /** Whether /ServiceProviderConfig, /ResourceTypes and /Schemas answer GETs without credentials. */
     public static final String PUBLIC_DISCOVERY = "scimee.auth.public-discovery";
 
-    /** The tenant every request runs for, until a tenant resolver is configured. */
+    /** The tenant of requests whose credential is bound to none (and of container-authenticated callers). */
     public static final String TENANT = "scimee.tenant";
 
     static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
