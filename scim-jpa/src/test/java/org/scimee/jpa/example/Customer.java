@@ -13,6 +13,7 @@ import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * An application's own customer entity, as the application had it before anyone thought of SCIM: a numeric
@@ -75,13 +76,14 @@ public class Customer {
 
     @PrePersist
     void created() {
-        createdAt = LocalDateTime.now(ZoneOffset.UTC);
+        // Milliseconds: every database keeps them exactly; finer digits get rounded, differently per database.
+        createdAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void updated() {
-        updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+        updatedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Long getId() {
