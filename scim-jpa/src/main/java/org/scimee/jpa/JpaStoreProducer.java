@@ -2,6 +2,8 @@ package org.scimee.jpa;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -60,6 +62,14 @@ public class JpaStoreProducer {
     @ApplicationScoped
     public ResourceStore store(SchemaRegistry registry) {
         return new JpaResourceStore(factory(), registry);
+    }
+
+    /**
+     * Connects and migrates while the application starts, so a wrong URL, DataSource or password fails the
+     * deployment with its cause instead of the first provisioning request with a 500.
+     */
+    void connectAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        factory();
     }
 
     private synchronized EntityManagerFactory factory() {
