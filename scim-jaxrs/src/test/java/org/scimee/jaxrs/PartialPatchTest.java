@@ -94,6 +94,22 @@ class PartialPatchTest {
         assertThat(values(last)).containsExactly("u-5");
     }
 
+    @Test
+    void anEditInPlaceIsAppliedToTheWholeGroup() throws Exception {
+        JsonObject group = json(send(request("Groups").POST(body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"InPlace\",\"members\":[{\"value\":\"u-1\"},{\"value\":\"u-2\"},{\"value\":\"u-3\"}]}"))).body());
+        String path = "Groups/" + group.getString("id");
+        CALLS.clear();
+
+        // members.type is immutable but unassigned, so it may be set once: in place, which a delta cannot say
+        HttpResponse<String> typed = patch(path + "?attributes=members",
+                "[{\"op\":\"replace\",\"path\":\"members[value eq \\\"u-2\\\"].type\",\"value\":\"User\"}]");
+        assertThat(typed.statusCode()).isEqualTo(200);
+        assertThat(CALLS).containsExactly("findPartial {members=[u-2]}", "find", "update members=true");
+        assertThat(values(json(typed.body()))).containsExactly("u-1", "u-2", "u-3");
+        assertThat(json(typed.body()).getJsonArray("members").getJsonObject(1).getString("type")).isEqualTo("User");
+    }
+
     private static List<String> values(JsonObject group) {
         return group.getJsonArray("members").stream().map(m -> m.asJsonObject().getString("value")).toList();
     }
