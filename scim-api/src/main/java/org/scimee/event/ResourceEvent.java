@@ -16,6 +16,11 @@ import org.scimee.store.StoredResource;
  * @param tenant  the tenant the resource belongs to
  * @param type    the resource type id
  * @param id      the resource id
+ * <p>For {@link Kind#PATCHED}, {@code before} and {@code after} are what the operation read: {@code before} may be
+ * a {@linkplain org.scimee.store.ResourceStore#findPartial partial view} (a group with only the members the PATCH
+ * named), and {@code after} may lack attributes the response does not carry (a group's members when the PATCH is
+ * answered with 204). {@code changes} is always exact; observers that need the whole resource read it.
+ *
  * @param before  the resource before the change; empty on create
  * @param after   the resource after the change; empty on delete
  * @param changes what changed in the attributes, as deltas (for a PATCH, exactly the change set the store applied)

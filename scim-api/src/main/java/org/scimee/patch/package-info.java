@@ -11,6 +11,15 @@
  * PatchResult result = engine.apply(type, current.attributes(), request, profile);
  * store.update(tenant, type, id, result.changes(), OptionalLong.of(current.meta().version()));
  * }</pre>
+ * or, reading only the elements the request names ({@link org.scimee.patch.PatchScope}):
+ * <pre>{@code
+ * PatchScope scope = PatchScope.of(registry, type, request);
+ * StoredResource current = store.findPartial(tenant, type, id, scope.elementsByValue()).orElseThrow(...);
+ * PatchResult result = engine.apply(type, current.attributes(), request, profile);
+ * ChangeSet changes = scope.changes(current.attributes(), result)
+ *         .orElseGet(() -> engine.apply(type, whole(), request, profile).changes()); // not a delta: read it all
+ * store.update(tenant, type, id, changes, OptionalLong.of(current.meta().version()));
+ * }</pre>
  *
  * <p>Decisions where RFC 7644 is silent or ambiguous (each also covered by the cases in
  * {@code src/test/resources/patch-cases}):

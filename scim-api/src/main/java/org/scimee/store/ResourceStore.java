@@ -1,8 +1,10 @@
 package org.scimee.store;
 
 import jakarta.json.JsonObject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.projection.Projection;
@@ -49,6 +51,34 @@ public interface ResourceStore {
     }
 
     /**
+     * A <em>partial view</em> of the resource with that id, or empty: what a PATCH needs when its operations only
+     * touch some elements of large multi-valued attributes, each by its {@code value} (e.g. adding or removing one
+     * member of a group of 100,000).
+     *
+     * <p>Every attribute not named in {@code elementsByValue} is returned whole, exactly as
+     * {@link #find(String, ResourceType, String)} returns it (including {@code returned: never} ones). Each attribute
+     * named in it (a multi-valued complex attribute of the core schema, by its canonical name) holds <b>only</b>
+     * elements whose {@code value} sub-attribute is a string equal to one of the names in its set, in their stored
+     * order, and is absent when none is: at least every element whose {@code value} equals a name as a filter
+     * compares it (ignoring case unless {@code value} is {@code caseExact}), at most those equal ignoring case
+     * ({@link java.util.Locale#ROOT}). So the returned attributes
+     * are not the resource: writing them back (e.g. with {@link #replace}) would drop the other elements. Callers
+     * may only compute deltas ({@link Change.AddValues}, {@link Change.RemoveValues}) of those attributes from it.
+     * {@code meta} (and so the version) is the resource's.
+     *
+     * <p>The default implementation reads the whole resource and filters those arrays in memory
+     * ({@link PartialElements#keep}), so every store is correct; stores that keep elements apart override it to read
+     * only the named ones.
+     *
+     * @param elementsByValue canonical attribute name to the {@code value}s of the elements to return; an empty map
+     *                        asks for the whole resource
+     */
+    default Optional<StoredResource> findPartial(String tenant, ResourceType type, String id,
+                                                 Map<String, Set<String>> elementsByValue) {
+        return find(tenant, type, id).map(resource -> PartialElements.keep(resource, elementsByValue));
+    }
+
+    /**
      * Replaces all client attributes of a resource (RFC 7644 §3.5.1), keeping its id and {@code created} time.
      *
      * @param expectedVersion the version the client last saw ({@code If-Match}); empty to replace whatever is there
@@ -85,6 +115,18 @@ public interface ResourceStore {
         }
         return replace(tenant, type, id, changes.applyTo(current.attributes()),
                 OptionalLong.of(current.meta().version()));
+    }
+
+    /**
+     * {@link #update(String, ResourceType, String, ChangeSet, OptionalLong)} for a caller that will use only what
+     * {@code projection} returns (e.g. a PATCH answered with 204, or with {@code excludedAttributes=members}): the
+     * resource returned may leave out attributes {@code projection} never {@link Projection#includes includes}, as
+     * {@link #find(String, ResourceType, String, Projection)} may, so a store need not read them back. The change
+     * itself is the same. The default implementation returns the whole resource.
+     */
+    default StoredResource update(String tenant, ResourceType type, String id, ChangeSet changes,
+                                  OptionalLong expectedVersion, Projection projection) {
+        return update(tenant, type, id, changes, expectedVersion);
     }
 
     /**

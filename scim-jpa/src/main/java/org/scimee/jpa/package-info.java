@@ -43,6 +43,12 @@
  *       migration cannot do it: which attributes become rows depends on the schemas the application registers);</li>
  *   <li>the child tables reference {@code scim_resource} with {@code ON DELETE CASCADE}.</li>
  * </ul>
+ * A PATCH that adds or removes members by {@code value} reads only those members:
+ * {@link org.scimee.jpa.JpaResourceStore#findPartial} finds their positions through {@code scim_value} (path
+ * {@code members.value}, {@code k_key} the value as filters compare it) and reads just those {@code scim_element}
+ * rows; answered with 204 (or without {@code members}), the update reads no element rows back
+ * ({@code update(..., Projection)}). So adding one member to a group of 100,000 touches a bounded number of rows.
+ * <p>
  * Deleting a resource removes the elements that refer to it from multi-valued complex attributes with
  * {@code value} and a {@code $ref} listing its type (e.g. {@code Group.members}), in the same transaction; the
  * referring resources are found through {@code scim_value} (path {@code members.value}, {@code k_key} the id).

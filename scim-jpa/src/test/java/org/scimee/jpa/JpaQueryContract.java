@@ -40,7 +40,7 @@ import org.scimee.store.memory.InMemoryQuery;
  * Queries on every database: hand-written cases for each construct, and a cross-check of random filters and sorts
  * against {@link InMemoryQuery} (the reference semantics) on the same random users.
  */
-abstract class JpaQueryContract extends JpaResourceStoreContract {
+abstract class JpaQueryContract extends JpaPartialPatchContract {
 
     private static final String E = RandomData.E;
     private static final String X = RandomData.X;

@@ -143,10 +143,13 @@ public class ResourceEndpoint {
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ResourceType type = type(endpoint);
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
-        StoredResource patched = operations.patch(callers.caller(), type, id,
-                RequestBodies.object(body, settings.maxRequestBytes()), ifMatch);
         // RFC 7644 §3.5.2: 200 with the resource, or 204 without a body; some operators prefer the latter.
-        if (settings.patchAnswersNoContent() && attributes == null && excludedAttributes == null) {
+        boolean noContent = settings.patchAnswersNoContent() && attributes == null && excludedAttributes == null;
+        // a 204 carries only the ETag: the store need not read back what the resource holds (a group's members)
+        Projection response = noContent ? Projection.parse(registry, type, "id", null) : projection;
+        StoredResource patched = operations.patch(callers.caller(), type, id,
+                RequestBodies.object(body, settings.maxRequestBytes()), ifMatch, response);
+        if (noContent) {
             return Response.noContent().tag(etag(patched)).build();
         }
         return represent(Response.ok(), type, patched, ScimResponses.location(uri, type.endpointSegment(), id), projection);

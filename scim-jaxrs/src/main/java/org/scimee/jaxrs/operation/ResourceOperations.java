@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
@@ -15,6 +16,7 @@ import org.scimee.patch.CompatibilityProfile;
 import org.scimee.patch.PatchEngine;
 import org.scimee.patch.PatchRequest;
 import org.scimee.patch.PatchResult;
+import org.scimee.patch.PatchScope;
 import org.scimee.projection.Projection;
 import org.scimee.resource.ResourceValidator;
 import org.scimee.schema.ResourceType;
@@ -24,6 +26,7 @@ import org.scimee.security.Caller;
 import org.scimee.store.ChangeSet;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
+import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
@@ -39,6 +42,7 @@ public class ResourceOperations {
     private ResourceValidator validator;
     private ResourceEvents events;
     private PatchEngine engine;
+    private SchemaRegistry registry;
     private Instance<Authorizer> authorizers;
 
     /** For CDI proxies. */
@@ -49,6 +53,7 @@ public class ResourceOperations {
     public ResourceOperations(SchemaRegistry registry, ResourceStores stores, ResourceEvents events,
                               Instance<Authorizer> authorizers) {
         this.authorizers = authorizers;
+        this.registry = registry;
         this.stores = stores;
         this.events = events;
         this.validator = new ResourceValidator(registry);
@@ -107,30 +112,76 @@ public class ResourceOperations {
     }
 
     /**
+     * RFC 7644 §3.5.2, with the caller's compatibility profile, answered with the whole resource; see
+     * {@link #patch(Caller, ResourceType, String, JsonObject, String, Projection)}.
+     */
+    public StoredResource patch(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+        return patch(caller, type, id, body, ifMatch, null);
+    }
+
+    /**
      * RFC 7644 §3.5.2, with the caller's compatibility profile. The store receives only the change set, so it can
      * apply deltas (one member added to a huge group is one row). A PATCH that changes nothing writes nothing and
      * keeps the version.
+     *
+     * <p>The resource is read only as far as the operations need it ({@link PatchScope}): when they touch elements
+     * of a large multi-valued attribute only by their {@code value} (add or remove members), the store returns a
+     * partial view holding just those elements, the engine runs on it, and its result becomes a delta. If the result
+     * is not a delta after all (an element edited in place), the whole resource is read and the engine runs again.
+     * The {@code before} of the event is what was read (so possibly that partial view), its change set is exact.
+     *
+     * @param response what the response will carry, so the store need not read back the rest (e.g. a group's
+     *                 members when answering 204); {@code null} for the whole resource
      */
-    public StoredResource patch(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
+    public StoredResource patch(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch,
+                                Projection response) {
         authorize(caller, Authorizer.Action.PATCH, type, id);
         CompatibilityProfile profile = CompatibilityProfile.named(caller.profile());
         PatchRequest request = PatchRequest.parse(body, profile);
+        PatchScope scope = PatchScope.of(registry, type, request);
+        ResourceStore store = stores.of(type);
         StoredResource[] before = new StoredResource[1];
         ChangeSet[] applied = new ChangeSet[1];
-        StoredResource patched = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
-            before[0] = current;
-            PatchResult result = engine.apply(type, current.attributes(), request, profile);
-            applied[0] = result.changes();
-            if (result.changes().isEmpty()) {
-                return current;
+        Supplier<StoredResource> reader = scope.isPartial()
+                ? () -> store.findPartial(caller.tenant(), type, id, scope.elementsByValue())
+                        .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"))
+                : () -> read(caller, type, id);
+        StoredResource patched = atVersionRead(caller, type, id, ifMatch, reader, (current, version) -> {
+            StoredResource read = current;
+            PatchResult result = engine.apply(type, read.attributes(), request, profile);
+            ChangeSet changes = result.changes();
+            if (scope.isPartial()) {
+                Optional<ChangeSet> delta = scope.changes(read.attributes(), result);
+                if (delta.isPresent()) {
+                    changes = delta.get();
+                } else {
+                    read = read(caller, type, id);
+                    if (read.meta().version() != current.meta().version()) {
+                        throw new PreconditionFailedException(type.name() + " " + id + " changed while read");
+                    }
+                    changes = engine.apply(type, read.attributes(), request, profile).changes();
+                }
             }
-            return stores.of(type).update(caller.tenant(), type, id, result.changes(), version);
+            before[0] = read;
+            applied[0] = changes;
+            if (changes.isEmpty()) {
+                return read == current && scope.isPartial() ? findForResponse(caller, type, id, response) : read;
+            }
+            return response == null ? store.update(caller.tenant(), type, id, changes, version)
+                    : store.update(caller.tenant(), type, id, changes, version, response);
         });
         if (!applied[0].isEmpty()) {
             events.fire(new ResourceEvent(ResourceEvent.Kind.PATCHED, caller.tenant(), type.id(), id,
                     Optional.of(before[0]), Optional.of(patched), applied[0]));
         }
         return patched;
+    }
+
+    /** The resource for a response that changed nothing, when what was read was only a partial view. */
+    private StoredResource findForResponse(Caller caller, ResourceType type, String id, Projection response) {
+        return (response == null ? stores.of(type).find(caller.tenant(), type, id)
+                : stores.of(type).find(caller.tenant(), type, id, response))
+                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
     /** RFC 7644 §3.6; returns the resource as it was. */
@@ -168,8 +219,14 @@ public class ResourceOperations {
      * writer that slipped in between read and write just makes us read again.
      */
     StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch, VersionedChange change) {
+        return atVersionRead(caller, type, id, ifMatch, () -> read(caller, type, id), change);
+    }
+
+    /** {@link #atVersionRead(Caller, ResourceType, String, String, VersionedChange)} reading with {@code reader}. */
+    private StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch,
+                                         Supplier<StoredResource> reader, VersionedChange change) {
         for (int attempt = 1; ; attempt++) {
-            StoredResource current = read(caller, type, id);
+            StoredResource current = reader.get();
             OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
             try {
                 return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));
