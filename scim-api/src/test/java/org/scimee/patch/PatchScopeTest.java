@@ -24,6 +24,8 @@ import org.scimee.store.memory.InMemoryResourceStore;
 /** {@link PatchScope}: which elements a PATCH needs, and that the engine on that partial view gives the delta. */
 class PatchScopeTest {
 
+    private static final RandomGroupPatches PATCHES = new RandomGroupPatches(60, 20);
+
     private static final SchemaRegistry REGISTRY = PatchCasesTest.REGISTRY;
     private static final PatchEngine ENGINE = new PatchEngine(REGISTRY);
     private static final ResourceType USERS = REGISTRY.resourceType("User").orElseThrow();
@@ -108,7 +110,7 @@ class PatchScopeTest {
 
     @Test
     void theEngineOnThePartialViewGivesExactlyTheDelta() {
-        JsonObject full = group(50);
+        JsonObject full = RandomGroupPatches.group(50);
         JsonObject m7 = json("{\"value\":\"m-7\",\"type\":\"User\"}");
         JsonObject fresh = json("{\"value\":\"m-new\",\"type\":\"User\"}");
         assertThat(delta(full, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"m-new\",\"type\":\"User\"}]}]"))
@@ -148,10 +150,10 @@ class PatchScopeTest {
     void randomPatchesGiveWhatTheEngineGivesOnTheWholeGroup() {
         Random random = new Random(20261204L);
         for (CompatibilityProfile profile : List.of(CompatibilityProfile.DEFAULT, CompatibilityProfile.RFC)) {
-            JsonObject full = group(40);
+            JsonObject full = RandomGroupPatches.group(40);
             int partial = 0;
             for (int step = 0; step < 400; step++) {
-                String operations = randomOperations(random, profile);
+                String operations = PATCHES.operations(random);
                 PatchRequest request = PatchRequest.parse(json("{\"schemas\":[\"" + PatchRequest.PATCH_OP
                         + "\"],\"Operations\":" + operations + "}"), profile);
                 PatchScope scope = PatchScope.of(REGISTRY, GROUPS, request);
@@ -183,75 +185,9 @@ class PatchScopeTest {
         }
     }
 
-    static String randomOperations(Random random, CompatibilityProfile profile) {
-        StringBuilder operations = new StringBuilder("[");
-        int count = 1 + random.nextInt(3);
-        for (int i = 0; i < count; i++) {
-            operations.append(i == 0 ? "" : ",").append(randomOperation(random));
-        }
-        return operations.append(']').toString();
-    }
 
-    private static String member(Random random) {
-        return "m-" + random.nextInt(60);
-    }
 
-    static String randomOperation(Random random) {
-        int kind = random.nextInt(100);
-        if (kind < 30) {
-            StringBuilder values = new StringBuilder("[");
-            int count = 1 + random.nextInt(3);
-            for (int i = 0; i < count; i++) {
-                values.append(i == 0 ? "" : ",").append("{\"value\":\"").append(member(random)).append('"')
-                        .append(random.nextBoolean() ? ",\"type\":\"User\"" : "").append('}');
-            }
-            return "{\"op\":\"add\",\"path\":\"members\",\"value\":" + values + "]}";
-        }
-        if (kind < 50) {
-            String filter = "value eq \\\"" + member(random) + "\\\"";
-            if (random.nextBoolean()) {
-                filter += " or value eq \\\"" + member(random).toUpperCase(java.util.Locale.ROOT) + "\\\"";
-            }
-            return "{\"op\":\"remove\",\"path\":\"members[" + filter + "]\"}";
-        }
-        if (kind < 60) {
-            return "{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + member(random) + "\"}]}";
-        }
-        if (kind < 70) {
-            return "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"G" + random.nextInt(5) + "\"}";
-        }
-        if (kind < 78) {
-            return "{\"op\":\"replace\",\"path\":\"members[value eq \\\"" + member(random) + "\\\"].type\",\"value\":\""
-                    + (random.nextBoolean() ? "User" : "Group") + "\"}";
-        }
-        if (kind < 84) {
-            return "{\"op\":\"remove\",\"path\":\"members[type eq \\\"Group\\\"]\"}";
-        }
-        if (kind < 88) {
-            return "{\"op\":\"add\",\"value\":{\"displayName\":\"P" + random.nextInt(3) + "\",\"members\":[{\"value\":\""
-                    + member(random) + "\"}]}}";
-        }
-        if (kind < 92) {
-            JsonArrayBuilder members = Json.createArrayBuilder();
-            for (int i = 0; i < 20; i++) {
-                members.add(Json.createObjectBuilder().add("value", member(random)).add("type", "User"));
-            }
-            return "{\"op\":\"replace\",\"path\":\"members\",\"value\":" + members.build() + "}";
-        }
-        if (kind < 96) {
-            return "{\"op\":\"remove\",\"path\":\"members[value sw \\\"m-1\\\"]\"}";
-        }
-        return "{\"op\":\"replace\",\"path\":\"members[value eq \\\"" + member(random) + "\\\"]\",\"value\":{\"type\":\"User\"}}";
-    }
 
-    static JsonObject group(int members) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (int i = 0; i < members; i++) {
-            array.add(Json.createObjectBuilder().add("value", "m-" + i).add("type", "User"));
-        }
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(GROUP))
-                .add("displayName", "G").add("members", array).build();
-    }
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scimee.error.ScimException;
+import org.scimee.patch.RandomGroupPatches;
 import org.scimee.patch.CompatibilityProfile;
 import org.scimee.patch.PatchEngine;
 import org.scimee.patch.PatchRequest;
@@ -35,6 +36,8 @@ import org.scimee.store.StoredResource;
  */
 abstract class JpaPartialPatchContract extends JpaResourceStoreContract {
 
+    private static final RandomGroupPatches PATCHES = new RandomGroupPatches(360, 40);
+
     private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private final PatchEngine engine = new PatchEngine(registry);
 
@@ -48,19 +51,11 @@ abstract class JpaPartialPatchContract extends JpaResourceStoreContract {
                 + operations + "}"), profile);
     }
 
-    private static JsonObject group(int count) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
-        for (int i = 0; i < count; i++) {
-            members.add(Json.createObjectBuilder().add("value", "m-" + i).add("type", "User"));
-        }
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(GROUP))
-                .add("displayName", "Large").add("members", members).build();
-    }
 
     @Test
     void aValueKeyedPatchReadsOnlyTheNamedMemberRows() throws Exception {
         String tenant = "partial-" + UUID.randomUUID();
-        JsonObject original = group(2_000);
+        JsonObject original = RandomGroupPatches.group(2_000, "Large");
         StoredResource group = store.create(tenant, groups, original);
         // every other element row becomes unreadable: reading any of them would fail
         try (Connection connection = database(); PreparedStatement update = connection.prepareStatement(
@@ -111,7 +106,7 @@ abstract class JpaPartialPatchContract extends JpaResourceStoreContract {
     @Test
     void partialFindsKeepOtherAttributesWholeAndUntouchedElementAttributesEmpty() {
         String tenant = "partial-find-" + UUID.randomUUID();
-        StoredResource group = store.create(tenant, groups, group(5));
+        StoredResource group = store.create(tenant, groups, RandomGroupPatches.group(5, "Large"));
         assertThat(store.findPartial(tenant, groups, group.id(), Map.of("members", Set.of())).orElseThrow().attributes())
                 .isEqualTo(json("{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"Large\"}"));
         assertThat(store.findPartial(tenant, groups, group.id(), Map.of("members", Set.of("M-3", "m-4", "x")))
@@ -125,12 +120,12 @@ abstract class JpaPartialPatchContract extends JpaResourceStoreContract {
     void randomPatchesOnPartialViewsEqualTheEngineOnTheWholeGroup() {
         String tenant = "partial-random-" + UUID.randomUUID();
         Random random = new Random(4_122_026L);
-        JsonObject expected = group(300);
+        JsonObject expected = RandomGroupPatches.group(300, "Large");
         StoredResource group = store.create(tenant, groups, expected);
         int partial = 0;
         for (int step = 0; step < 300; step++) {
             CompatibilityProfile profile = random.nextInt(4) == 0 ? CompatibilityProfile.RFC : CompatibilityProfile.DEFAULT;
-            String operations = randomOperations(random);
+            String operations = PATCHES.operations(random);
             PatchRequest request = request(operations, profile);
             Object wanted;
             try {
@@ -184,64 +179,6 @@ abstract class JpaPartialPatchContract extends JpaResourceStoreContract {
         return delta.isPresent();
     }
 
-    private static String randomOperations(Random random) {
-        StringBuilder operations = new StringBuilder("[");
-        int count = 1 + random.nextInt(3);
-        for (int i = 0; i < count; i++) {
-            operations.append(i == 0 ? "" : ",").append(randomOperation(random));
-        }
-        return operations.append(']').toString();
-    }
 
-    private static String member(Random random) {
-        return "m-" + random.nextInt(360);
-    }
 
-    private static String randomOperation(Random random) {
-        int kind = random.nextInt(100);
-        if (kind < 32) {
-            StringBuilder values = new StringBuilder("[");
-            int count = 1 + random.nextInt(3);
-            for (int i = 0; i < count; i++) {
-                values.append(i == 0 ? "" : ",").append("{\"value\":\"").append(member(random)).append('"')
-                        .append(random.nextBoolean() ? ",\"type\":\"User\"" : "").append('}');
-            }
-            return "{\"op\":\"add\",\"path\":\"members\",\"value\":" + values + "]}";
-        }
-        if (kind < 52) {
-            String filter = "value eq \\\"" + member(random) + "\\\"";
-            if (random.nextBoolean()) {
-                filter += " or value eq \\\"" + member(random).toUpperCase(java.util.Locale.ROOT) + "\\\"";
-            }
-            return "{\"op\":\"remove\",\"path\":\"members[" + filter + "]\"}";
-        }
-        if (kind < 62) {
-            return "{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + member(random) + "\"}]}";
-        }
-        if (kind < 72) {
-            return "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"G" + random.nextInt(5) + "\"}";
-        }
-        if (kind < 80) {
-            return "{\"op\":\"replace\",\"path\":\"members[value eq \\\"" + member(random) + "\\\"].type\",\"value\":\""
-                    + (random.nextBoolean() ? "User" : "Group") + "\"}";
-        }
-        if (kind < 85) {
-            return "{\"op\":\"remove\",\"path\":\"members[type eq \\\"Group\\\"]\"}";
-        }
-        if (kind < 89) {
-            return "{\"op\":\"add\",\"value\":{\"displayName\":\"P" + random.nextInt(3) + "\",\"members\":[{\"value\":\""
-                    + member(random) + "\"}]}}";
-        }
-        if (kind < 92) {
-            JsonArrayBuilder members = Json.createArrayBuilder();
-            for (int i = 0; i < 40; i++) {
-                members.add(Json.createObjectBuilder().add("value", member(random)).add("type", "User"));
-            }
-            return "{\"op\":\"replace\",\"path\":\"members\",\"value\":" + members.build() + "}";
-        }
-        if (kind < 96) {
-            return "{\"op\":\"remove\",\"path\":\"members[value sw \\\"m-1\\\"]\"}";
-        }
-        return "{\"op\":\"replace\",\"path\":\"members[value eq \\\"" + member(random) + "\\\"]\",\"value\":{\"type\":\"User\"}}";
-    }
 }
