@@ -25,8 +25,7 @@ import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.Change;
 import org.scimee.store.ChangeSet;
-import org.scimee.store.QueryResult;
-import org.scimee.store.ResourceQuery;
+import org.scimee.store.ForwardingResourceStore;
 import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 import org.scimee.store.memory.InMemoryResourceStore;
@@ -148,34 +147,13 @@ class PatchApiTest {
         StoredResource created = memory.create("t", GROUPS, json("{\"schemas\":[\"" + SchemaRegistry.GROUP_SCHEMA
                 + "\"],\"displayName\":\"G\"}"));
         // a store whose reads race with another writer: between find and replace someone renames the group
-        ResourceStore racing = new ResourceStore() {
-            @Override
-            public StoredResource create(String tenant, ResourceType type, JsonObject attributes) {
-                return memory.create(tenant, type, attributes);
-            }
-
+        ResourceStore racing = new ForwardingResourceStore(memory) {
             @Override
             public Optional<StoredResource> find(String tenant, ResourceType type, String id) {
                 Optional<StoredResource> read = memory.find(tenant, type, id);
                 memory.replace(tenant, type, id, json("{\"schemas\":[\"" + SchemaRegistry.GROUP_SCHEMA
                         + "\"],\"displayName\":\"Renamed\"}"), OptionalLong.empty());
                 return read;
-            }
-
-            @Override
-            public StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes,
-                                          OptionalLong expectedVersion) {
-                return memory.replace(tenant, type, id, attributes, expectedVersion);
-            }
-
-            @Override
-            public void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
-                memory.delete(tenant, type, id, expectedVersion);
-            }
-
-            @Override
-            public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {
-                return memory.query(tenant, type, query);
             }
         };
         ChangeSet changes = apply(GROUPS, created.attributes(), "[{\"op\":\"add\",\"path\":\"externalId\",\"value\":\"x\"}]").changes();

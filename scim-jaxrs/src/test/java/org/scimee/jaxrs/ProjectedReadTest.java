@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,10 +23,9 @@ import org.scimee.projection.Projection;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.ForResourceType;
-import org.scimee.store.QueryResult;
-import org.scimee.store.ResourceQuery;
 import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
+import org.scimee.store.ForwardingResourceStore;
 import org.scimee.store.memory.InMemoryResourceStore;
 
 /** GET of one resource hands the store the response's projection, so it may skip e.g. a group's members. */
@@ -68,37 +66,11 @@ class ProjectedReadTest {
         @ForResourceType("Group")
         ResourceStore groups(SchemaRegistry registry) {
             ResourceStore memory = new InMemoryResourceStore(registry);
-            return new ResourceStore() {
+            return new ForwardingResourceStore(memory) {
                 @Override
                 public Optional<StoredResource> find(String tenant, ResourceType type, String id, Projection projection) {
                     MEMBERS_WANTED.add(projection.includes(AttributePath.of("members")));
                     return memory.find(tenant, type, id);
-                }
-
-                @Override
-                public StoredResource create(String tenant, ResourceType type, JsonObject attributes) {
-                    return memory.create(tenant, type, attributes);
-                }
-
-                @Override
-                public Optional<StoredResource> find(String tenant, ResourceType type, String id) {
-                    return memory.find(tenant, type, id);
-                }
-
-                @Override
-                public StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes,
-                                              OptionalLong expectedVersion) {
-                    return memory.replace(tenant, type, id, attributes, expectedVersion);
-                }
-
-                @Override
-                public void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
-                    memory.delete(tenant, type, id, expectedVersion);
-                }
-
-                @Override
-                public QueryResult query(String tenant, ResourceType type, ResourceQuery query) {
-                    return memory.query(tenant, type, query);
                 }
             };
         }
