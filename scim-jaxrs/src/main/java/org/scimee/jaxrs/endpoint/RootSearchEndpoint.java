@@ -88,19 +88,14 @@ public class RootSearchEndpoint {
         List<JsonObject> resources = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             ResourceType type = types.get(i);
-            ResourceQuery counting = withPage(queries.get(i), new Page.Index(1, 0));
-            long matches = operations.query(callers.caller(), type, counting).totalResults();
-            total += matches;
-            if (wanted > 0 && skip < matches) {
-                ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
-                QueryResult result = operations.query(callers.caller(), type, slice);
-                result.resources().forEach(r -> resources.add(slice.projection()
-                        .apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id())))));
-                wanted -= result.resources().size();
-                skip = 0;
-            } else {
-                skip -= (int) Math.min(skip, matches);
-            }
+            // One query per type: its page (possibly empty) also carries the type's total.
+            ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
+            QueryResult result = operations.query(callers.caller(), type, slice);
+            total += result.totalResults();
+            result.resources().forEach(r -> resources.add(slice.projection()
+                    .apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id())))));
+            wanted -= result.resources().size();
+            skip -= (int) Math.min(skip, result.totalResults());
         }
         return ScimResponses.ok(ScimResponses.page(QueryResult.of(total, List.of()), page, resources));
     }
