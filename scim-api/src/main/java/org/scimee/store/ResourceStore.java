@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.projection.Projection;
@@ -136,6 +137,25 @@ public interface ResourceStore {
      * @throws org.scimee.error.PreconditionFailedException if the resource's version is not {@code expectedVersion}
      */
     void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion);
+
+    /**
+     * Runs a read-modify-write on one resource as one step: {@code work} reads the resource through the
+     * {@link HeldResource} and writes through it, and no other writer changes the resource in between. A second
+     * writer is not refused for coming second: it waits, or its work runs again on a fresh read. The work decides
+     * what a client's {@code If-Match} means by comparing it with the version it reads; it may throw
+     * {@link org.scimee.error.ScimException}s, which leave nothing written.
+     *
+     * <p>The default implementation holds nothing: the work reads through this store's methods and writes with the
+     * version it read as expected version; when another writer came first, the work runs again, and only a resource
+     * overtaken on every one of several attempts ends in 412. Stores that can lock override it, e.g. with a row lock
+     * taken before the first read and one transaction around the work. The work must therefore be safe to run more
+     * than once and do nothing outside the store before it returns (fire events afterwards).
+     *
+     * @throws org.scimee.error.ResourceNotFoundException if there is no such resource (when the work reads it)
+     */
+    default <T> T modify(String tenant, ResourceType type, String id, Function<HeldResource, T> work) {
+        return OptimisticHold.run(this, tenant, type, id, work);
+    }
 
     /**
      * The resources of a type that match a query, one page of them (RFC 7644 §3.4.2).

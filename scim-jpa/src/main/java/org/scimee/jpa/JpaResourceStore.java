@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
@@ -43,6 +44,7 @@ import org.scimee.schema.References;
 import org.scimee.schema.ResourceType;
 import org.scimee.store.Change;
 import org.scimee.store.ChangeSet;
+import org.scimee.store.HeldResource;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.store.PartialElements;
 import org.scimee.store.QueryResult;
@@ -134,19 +136,22 @@ public class JpaResourceStore implements ResourceStore {
     /** Reads no {@code scim_element} rows of attributes the projection cannot return ({@link Elements}). */
     @Override
     public Optional<StoredResource> find(String tenant, ResourceType type, String id, Projection projection) {
-        return inTransaction(em -> {
-            ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id));
-            if (entity == null) {
-                return Optional.<StoredResource>empty();
-            }
-            StoredResource resource = toResource(entity);
-            List<Attribute> wanted = wanted(type, projection);
-            if (wanted.isEmpty()) {
-                return Optional.of(resource);
-            }
-            return Optional.of(withElements(resource, loadElements(connection(em), tenant, type, List.of(id), wanted)
-                    .getOrDefault(id, Map.of())));
-        });
+        return inTransaction(em -> read(em, tenant, type, id, projection));
+    }
+
+    private Optional<StoredResource> read(EntityManager em, String tenant, ResourceType type, String id,
+                                          Projection projection) {
+        ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id));
+        if (entity == null) {
+            return Optional.empty();
+        }
+        StoredResource resource = toResource(entity);
+        List<Attribute> wanted = wanted(type, projection);
+        if (wanted.isEmpty()) {
+            return Optional.of(resource);
+        }
+        return Optional.of(withElements(resource, loadElements(connection(em), tenant, type, List.of(id), wanted)
+                .getOrDefault(id, Map.of())));
     }
 
     /**
@@ -158,33 +163,36 @@ public class JpaResourceStore implements ResourceStore {
     @Override
     public Optional<StoredResource> findPartial(String tenant, ResourceType type, String id,
                                                 Map<String, Set<String>> elementsByValue) {
+        return inTransaction(em -> readPartial(em, tenant, type, id, elementsByValue));
+    }
+
+    private Optional<StoredResource> readPartial(EntityManager em, String tenant, ResourceType type, String id,
+                                                 Map<String, Set<String>> elementsByValue) {
         if (elementsByValue.isEmpty()) {
-            return find(tenant, type, id);
+            return read(em, tenant, type, id, null);
         }
-        return inTransaction(em -> {
-            ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id));
-            if (entity == null) {
-                return Optional.<StoredResource>empty();
-            }
-            Connection connection = connection(em);
-            List<Attribute> whole = new ArrayList<>();
-            Map<String, List<JsonValue>> loaded = new LinkedHashMap<>();
-            for (Attribute attribute : elements.of(type)) {
-                Set<String> named = elementsByValue.get(attribute.name());
-                if (named == null) {
-                    whole.add(attribute);
-                } else if (!named.isEmpty()) {
-                    List<JsonValue> found = namedElements(connection, tenant, type, id, attribute, named);
-                    if (!found.isEmpty()) {
-                        loaded.put(attribute.name(), found);
-                    }
+        ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id));
+        if (entity == null) {
+            return Optional.empty();
+        }
+        Connection connection = connection(em);
+        List<Attribute> whole = new ArrayList<>();
+        Map<String, List<JsonValue>> loaded = new LinkedHashMap<>();
+        for (Attribute attribute : elements.of(type)) {
+            Set<String> named = elementsByValue.get(attribute.name());
+            if (named == null) {
+                whole.add(attribute);
+            } else if (!named.isEmpty()) {
+                List<JsonValue> found = namedElements(connection, tenant, type, id, attribute, named);
+                if (!found.isEmpty()) {
+                    loaded.put(attribute.name(), found);
                 }
             }
-            if (!whole.isEmpty()) {
-                loaded.putAll(loadElements(connection, tenant, type, List.of(id), whole).getOrDefault(id, Map.of()));
-            }
-            return Optional.of(PartialElements.keep(withElements(toResource(entity), loaded), elementsByValue));
-        });
+        }
+        if (!whole.isEmpty()) {
+            loaded.putAll(loadElements(connection, tenant, type, List.of(id), whole).getOrDefault(id, Map.of()));
+        }
+        return Optional.of(PartialElements.keep(withElements(toResource(entity), loaded), elementsByValue));
     }
 
     /** The elements of {@code attribute} whose {@code value} is one of {@code named}, in position order. */
@@ -222,28 +230,96 @@ public class JpaResourceStore implements ResourceStore {
     @Override
     public StoredResource replace(String tenant, ResourceType type, String id, JsonObject attributes,
                                   OptionalLong expectedVersion) {
-        return inTransaction(em -> {
-            ResourceEntity entity = locked(em, tenant, type, id, expectedVersion);
-            entity.replace(document(type, attributes).toString(), clock.millis());
-            em.flush();
-            Connection connection = connection(em);
-            deleteElements(connection, tenant, type, id, null);
-            insertAllElements(connection, tenant, type, id, attributes);
-            StoredResource resource = withAttributes(toResource(entity), attributes);
-            index(em, tenant, type, resource, true);
-            return resource;
-        });
+        return inTransaction(em -> replace(em, tenant, type, locked(em, tenant, type, id, expectedVersion), attributes));
+    }
+
+    private StoredResource replace(EntityManager em, String tenant, ResourceType type, ResourceEntity entity,
+                                   JsonObject attributes) {
+        String id = entity.id();
+        entity.replace(document(type, attributes).toString(), clock.millis());
+        em.flush();
+        Connection connection = connection(em);
+        deleteElements(connection, tenant, type, id, null);
+        insertAllElements(connection, tenant, type, id, attributes);
+        StoredResource resource = withAttributes(toResource(entity), attributes);
+        index(em, tenant, type, resource, true);
+        return resource;
     }
 
     @Override
     public void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
         inTransaction(em -> {
-            // scim_value and scim_unique rows go with it: ON DELETE CASCADE
-            em.remove(locked(em, tenant, type, id, expectedVersion));
-            em.flush();
-            dereference(em, tenant, type, id);
+            delete(em, tenant, type, locked(em, tenant, type, id, expectedVersion));
             return null;
         });
+    }
+
+    private void delete(EntityManager em, String tenant, ResourceType type, ResourceEntity entity) {
+        // scim_value and scim_unique rows go with it: ON DELETE CASCADE
+        em.remove(entity);
+        em.flush();
+        dereference(em, tenant, type, entity.id());
+    }
+
+    /**
+     * The work runs in one transaction under the resource's row lock, taken before its first read: a concurrent
+     * writer of the same resource waits for the lock, then reads what this one wrote. Nobody is refused for coming
+     * second, and nothing is read twice. (Measured: with optimistic retries instead, 8 clients adding members to
+     * one group on PostgreSQL saw 153 of 800 PATCHes fail with 412 after five attempts each.)
+     */
+    @Override
+    public <T> T modify(String tenant, ResourceType type, String id, Function<HeldResource, T> work) {
+        return inTransaction(em -> work.apply(new RowLocked(em, tenant, type,
+                locked(em, tenant, type, id, OptionalLong.empty()))));
+    }
+
+    /** A resource under its row lock, inside {@link #modify}'s transaction. */
+    private final class RowLocked implements HeldResource {
+        private final EntityManager em;
+        private final String tenant;
+        private final ResourceType type;
+        private final ResourceEntity entity;
+
+        RowLocked(EntityManager em, String tenant, ResourceType type, ResourceEntity entity) {
+            this.em = em;
+            this.tenant = tenant;
+            this.type = type;
+            this.entity = entity;
+        }
+
+        @Override
+        public StoredResource read() {
+            return read(null);
+        }
+
+        @Override
+        public StoredResource read(Projection projection) {
+            return JpaResourceStore.this.read(em, tenant, type, entity.id(), projection).orElseThrow(this::gone);
+        }
+
+        @Override
+        public StoredResource readPartial(Map<String, Set<String>> elementsByValue) {
+            return JpaResourceStore.this.readPartial(em, tenant, type, entity.id(), elementsByValue).orElseThrow(this::gone);
+        }
+
+        @Override
+        public StoredResource update(ChangeSet changes, Projection projection) {
+            return applyUpdate(em, tenant, type, entity, changes, wanted(type, projection));
+        }
+
+        @Override
+        public StoredResource replace(JsonObject attributes) {
+            return JpaResourceStore.this.replace(em, tenant, type, entity, attributes);
+        }
+
+        @Override
+        public void delete() {
+            JpaResourceStore.this.delete(em, tenant, type, entity);
+        }
+
+        private ResourceNotFoundException gone() {
+            return new ResourceNotFoundException(type.name() + " " + entity.id() + " not found");
+        }
     }
 
     /**

@@ -11,9 +11,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +31,8 @@ import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.Change;
+import org.scimee.store.ChangeSet;
 import org.scimee.store.StoredResource;
 
 /** The behaviour every database must show (CRUD; queries in {@link JpaQueryContract}); subclasses say how to connect. */
@@ -538,6 +548,61 @@ abstract class JpaResourceStoreContract {
         assertThatThrownBy(() -> store.replace("other", users, mine.id(), json("{\"userName\":\"x\"}"), OptionalLong.empty()))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(store.find(TENANT, users, mine.id())).isPresent();
+    }
+
+    /**
+     * Each writer reads a counter and writes it plus one, through {@link JpaResourceStore#modify}: a lost update
+     * would leave the counter short, a refused writer would throw. Under the row lock neither happens.
+     */
+    @Test
+    void concurrentReadModifyWritesOfOneResourceAllLand() throws Exception {
+        StoredResource group = store.create(TENANT, groups, json("{\"displayName\":\"0\"}"));
+        int writers = 4;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String member = "writer-" + w;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    String value = member + "-" + i;
+                    store.modify(TENANT, groups, group.id(), held -> {
+                        StoredResource read = held.readPartial(Map.of("members", Set.of(value)));
+                        int counter = Integer.parseInt(read.attributes().getString("displayName"));
+                        return held.update(new ChangeSet(List.of(
+                                new Change.SetValue(null, "displayName", Json.createValue(String.valueOf(counter + 1))),
+                                new Change.AddValues(null, "members", List.of(Json.createObjectBuilder()
+                                        .add("value", value).build())))), null);
+                    });
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> writer : done) {
+            writer.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        StoredResource after = store.find(TENANT, groups, group.id()).orElseThrow();
+        assertThat(after.attributes().getString("displayName")).isEqualTo(String.valueOf(writers * each));
+        assertThat(after.attributes().getJsonArray("members")).hasSize(writers * each);
+        assertThat(after.meta().version()).isEqualTo(1 + writers * each);
+    }
+
+    @Test
+    void aModificationThatFailsLeavesNothingWritten() {
+        StoredResource group = store.create(TENANT, groups, json("{\"displayName\":\"Kept\",\"members\":[{\"value\":\"a\"}]}"));
+        assertThatThrownBy(() -> store.modify(TENANT, groups, group.id(), held -> {
+            held.update(new ChangeSet(List.of(new Change.AddValues(null, "members",
+                    List.of(Json.createObjectBuilder().add("value", "b").build())))), null);
+            throw new PreconditionFailedException("the client's If-Match did not match");
+        })).isInstanceOf(PreconditionFailedException.class);
+        assertThat(store.find(TENANT, groups, group.id()).orElseThrow()).isEqualTo(group);
+        assertThatThrownBy(() -> store.modify(TENANT, groups, "no-such-id", held -> held.read()))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     /** A clock the test moves by hand. */

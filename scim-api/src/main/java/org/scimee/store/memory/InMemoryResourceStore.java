@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
@@ -27,6 +28,7 @@ import org.scimee.schema.Schema;
 import org.scimee.schema.SchemaExtension;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.schema.Uniqueness;
+import org.scimee.store.HeldResource;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceMeta;
 import org.scimee.store.ResourceQuery;
@@ -132,6 +134,12 @@ public final class InMemoryResourceStore implements ResourceStore {
                         holder.meta().created(), Instant.ofEpochMilli(clock.millis()), holder.meta().version() + 1)));
             }
         }
+    }
+
+    /** Under the store's monitor, so no other writer can come between the work's reads and its write. */
+    @Override
+    public synchronized <T> T modify(String tenant, ResourceType type, String id, Function<HeldResource, T> work) {
+        return ResourceStore.super.modify(tenant, type, id, work);
     }
 
     @Override

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.scimee.error.InvalidCursorException;
 import org.scimee.error.UniquenessException;
@@ -17,6 +22,8 @@ import org.scimee.projection.Projection;
 import org.scimee.query.SortSpec;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.Change;
+import org.scimee.store.ChangeSet;
 import org.scimee.store.Page;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
@@ -27,6 +34,35 @@ class InMemoryResourceStoreTest {
     private final SchemaRegistry registry = SchemaRegistry.defaults();
     private final ResourceType users = registry.resourceType("User").orElseThrow();
     private final InMemoryResourceStore store = new InMemoryResourceStore(registry);
+
+    /** Writers that each read a counter and write it plus one: under the store's monitor none is lost or refused. */
+    @Test
+    void concurrentReadModifyWritesAllLand() throws Exception {
+        StoredResource user = store.create("a", users, user("counter", "0"));
+        int writers = 8;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    store.modify("a", users, user.id(), held -> {
+                        int counter = Integer.parseInt(held.read().attributes().getString("title"));
+                        return held.update(new ChangeSet(List.of(new Change.SetValue(null, "title",
+                                Json.createValue(String.valueOf(counter + 1))))), null);
+                    });
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        StoredResource after = store.find("a", users, user.id()).orElseThrow();
+        assertThat(after.attributes().getString("title")).isEqualTo(String.valueOf(writers * each));
+        assertThat(after.meta().version()).isEqualTo(1 + writers * each);
+    }
 
     @Test
     void userNameIsUniquePerTenantIgnoringCaseBecauseTheSchemaSaysSo() {

@@ -2,8 +2,6 @@ package org.scimee.jaxrs.operation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.LongSupplier;
 import org.scimee.error.PreconditionFailedException;
 
 /**
@@ -16,24 +14,20 @@ public final class Preconditions {
     }
 
     /**
-     * The version an {@code If-Match} header demands, for the store to check atomically; empty when there is no
-     * header or it is {@code *}. Several tags: the current version if it is among them.
+     * Checks an {@code If-Match} header against the version of the resource as read under
+     * {@link org.scimee.store.ResourceStore#modify}, so the check and the write are one step. No header or
+     * {@code *} always matches.
      *
-     * @throws PreconditionFailedException if no tag can match
+     * @throws PreconditionFailedException if no tag in the header is {@code currentVersion}
      */
-    public static OptionalLong ifMatch(String header, LongSupplier currentVersion) {
+    public static void requireMatch(String header, long currentVersion) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
-            return OptionalLong.empty();
+            return;
         }
-        List<Long> versions = versions(header);
-        if (versions.size() == 1) {
-            return OptionalLong.of(versions.get(0));
+        if (!versions(header).contains(currentVersion)) {
+            throw new PreconditionFailedException("the resource is at version W/\"" + currentVersion
+                    + "\", not the version given in If-Match");
         }
-        long current = currentVersion.getAsLong();
-        if (versions.contains(current)) {
-            return OptionalLong.of(current);
-        }
-        throw new PreconditionFailedException("the resource is at version W/\"" + current + "\", not one given in If-Match");
     }
 
     /** Whether an {@code If-None-Match} header matches {@code version} (so a GET may answer 304). */

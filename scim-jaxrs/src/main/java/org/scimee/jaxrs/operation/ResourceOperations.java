@@ -6,9 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
-import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.config.ResourceStores;
@@ -26,7 +23,6 @@ import org.scimee.security.Caller;
 import org.scimee.store.ChangeSet;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
-import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
@@ -35,8 +31,6 @@ import org.scimee.store.StoredResource;
  */
 @ApplicationScoped
 public class ResourceOperations {
-
-    private static final int MAX_ATTEMPTS = 5;
 
     private ResourceStores stores;
     private ResourceValidator validator;
@@ -101,10 +95,11 @@ public class ResourceOperations {
     public StoredResource replace(Caller caller, ResourceType type, String id, JsonObject body, String ifMatch) {
         authorize(caller, Authorizer.Action.REPLACE, type, id);
         StoredResource[] before = new StoredResource[1];
-        StoredResource replaced = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
+        StoredResource replaced = stores.of(type).modify(caller.tenant(), type, id, held -> {
+            StoredResource current = held.read();
+            Preconditions.requireMatch(ifMatch, current.meta().version());
             before[0] = current;
-            JsonObject replacement = validator.forReplace(type, body, current.attributes(), coercion(caller));
-            return stores.of(type).replace(caller.tenant(), type, id, replacement, version);
+            return held.replace(validator.forReplace(type, body, current.attributes(), coercion(caller)));
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.REPLACED, caller.tenant(), type.id(), id,
                 Optional.of(before[0]), Optional.of(replaced), ChangeSet.between(before[0].attributes(), replaced.attributes())));
@@ -129,6 +124,8 @@ public class ResourceOperations {
      * partial view holding just those elements, the engine runs on it, and its result becomes a delta. If the result
      * is not a delta after all (an element edited in place), the whole resource is read and the engine runs again.
      * The {@code before} of the event is what was read (so possibly that partial view), its change set is exact.
+     * Reads and write are one step ({@link org.scimee.store.ResourceStore#modify}): a concurrent writer to the same
+     * resource waits or starts over, it is not refused.
      *
      * @param response what the response will carry, so the store need not read back the rest (e.g. a group's
      *                 members when answering 204); {@code null} for the whole resource
@@ -139,14 +136,11 @@ public class ResourceOperations {
         CompatibilityProfile profile = CompatibilityProfile.named(caller.profile());
         PatchRequest request = PatchRequest.parse(body, profile);
         PatchScope scope = PatchScope.of(registry, type, request);
-        ResourceStore store = stores.of(type);
         StoredResource[] before = new StoredResource[1];
         ChangeSet[] applied = new ChangeSet[1];
-        Supplier<StoredResource> reader = scope.isPartial()
-                ? () -> store.findPartial(caller.tenant(), type, id, scope.elementsByValue())
-                        .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"))
-                : () -> read(caller, type, id);
-        StoredResource patched = atVersionRead(caller, type, id, ifMatch, reader, (current, version) -> {
+        StoredResource patched = stores.of(type).modify(caller.tenant(), type, id, held -> {
+            StoredResource current = scope.isPartial() ? held.readPartial(scope.elementsByValue()) : held.read();
+            Preconditions.requireMatch(ifMatch, current.meta().version());
             StoredResource read = current;
             PatchResult result = engine.apply(type, read.attributes(), request, profile);
             ChangeSet changes = result.changes();
@@ -155,20 +149,16 @@ public class ResourceOperations {
                 if (delta.isPresent()) {
                     changes = delta.get();
                 } else {
-                    read = read(caller, type, id);
-                    if (read.meta().version() != current.meta().version()) {
-                        throw new PreconditionFailedException(type.name() + " " + id + " changed while read");
-                    }
+                    read = held.read();
                     changes = engine.apply(type, read.attributes(), request, profile).changes();
                 }
             }
             before[0] = read;
             applied[0] = changes;
             if (changes.isEmpty()) {
-                return read == current && scope.isPartial() ? findForResponse(caller, type, id, response) : read;
+                return read == current && scope.isPartial() ? held.read(response) : read;
             }
-            return response == null ? store.update(caller.tenant(), type, id, changes, version)
-                    : store.update(caller.tenant(), type, id, changes, version, response);
+            return held.update(changes, response);
         });
         if (!applied[0].isEmpty()) {
             events.fire(new ResourceEvent(ResourceEvent.Kind.PATCHED, caller.tenant(), type.id(), id,
@@ -177,18 +167,13 @@ public class ResourceOperations {
         return patched;
     }
 
-    /** The resource for a response that changed nothing, when what was read was only a partial view. */
-    private StoredResource findForResponse(Caller caller, ResourceType type, String id, Projection response) {
-        return (response == null ? stores.of(type).find(caller.tenant(), type, id)
-                : stores.of(type).find(caller.tenant(), type, id, response))
-                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
-    }
-
     /** RFC 7644 §3.6; returns the resource as it was. */
     public StoredResource delete(Caller caller, ResourceType type, String id, String ifMatch) {
         authorize(caller, Authorizer.Action.DELETE, type, id);
-        StoredResource deleted = atVersionRead(caller, type, id, ifMatch, (current, version) -> {
-            stores.of(type).delete(caller.tenant(), type, id, version);
+        StoredResource deleted = stores.of(type).modify(caller.tenant(), type, id, held -> {
+            StoredResource current = held.read();
+            Preconditions.requireMatch(ifMatch, current.meta().version());
+            held.delete();
             return current;
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
@@ -206,35 +191,5 @@ public class ResourceOperations {
     private static ResourceValidator.Coercion coercion(Caller caller) {
         return CompatibilityProfile.named(caller.profile()).stringScalars()
                 ? ResourceValidator.Coercion.STRING_SCALARS : ResourceValidator.Coercion.NONE;
-    }
-
-    /** A change computed from the resource as read, to be applied only if the resource is still at that version. */
-    interface VersionedChange {
-        StoredResource apply(StoredResource current, OptionalLong version);
-    }
-
-    /**
-     * Reads the resource and applies a change computed from it, guarded by the version read, so no concurrent write
-     * is lost. With {@code If-Match} the client's version guards it and a mismatch is the client's 412; without, a
-     * writer that slipped in between read and write just makes us read again.
-     */
-    StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch, VersionedChange change) {
-        return atVersionRead(caller, type, id, ifMatch, () -> read(caller, type, id), change);
-    }
-
-    /** {@link #atVersionRead(Caller, ResourceType, String, String, VersionedChange)} reading with {@code reader}. */
-    private StoredResource atVersionRead(Caller caller, ResourceType type, String id, String ifMatch,
-                                         Supplier<StoredResource> reader, VersionedChange change) {
-        for (int attempt = 1; ; attempt++) {
-            StoredResource current = reader.get();
-            OptionalLong demanded = Preconditions.ifMatch(ifMatch, () -> current.meta().version());
-            try {
-                return change.apply(current, demanded.isPresent() ? demanded : OptionalLong.of(current.meta().version()));
-            } catch (PreconditionFailedException e) {
-                if (demanded.isPresent() || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 }
