@@ -1,8 +1,10 @@
 package org.scimee.store;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.scimee.event.ResourceEvent;
 import org.scimee.projection.Projection;
 
 /**
@@ -35,6 +37,11 @@ public interface HeldResource {
     /** Replaces the client attributes, as {@link ResourceStore#replace} does. */
     StoredResource replace(JsonObject attributes);
 
-    /** Deletes the resource, as {@link ResourceStore#delete} does. */
-    void delete();
+    /**
+     * Deletes the resource, as {@link ResourceStore#delete} does, and tells what else that changed: when the store
+     * removes the references to the deleted resource (a user from the groups it was a member of), one
+     * {@link ResourceEvent.Kind#PATCHED PATCHED} event per resource changed, whose change set removes those
+     * elements ({@code before}/{@code after} may lack element attributes a store keeps apart). The caller fires them.
+     */
+    List<ResourceEvent> delete();
 }

@@ -1,6 +1,7 @@
 package org.scimee.store;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
+import org.scimee.event.ResourceEvent;
 import org.scimee.projection.Projection;
 import org.scimee.schema.ResourceType;
 
@@ -81,10 +83,12 @@ final class OptimisticHold implements HeldResource {
         }
     }
 
+    /** {@link ResourceStore#delete} says nothing of the references it removed: there are no events to return. */
     @Override
-    public void delete() {
+    public List<ResourceEvent> delete() {
         try {
             store.delete(tenant, type, id, seen);
+            return List.of();
         } catch (PreconditionFailedException e) {
             throw new Overtaken();
         }

@@ -1,6 +1,7 @@
 package org.scimee.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.scimee.jaxrs.scenario.ScimHttp.assertScimError;
 import static org.scimee.jaxrs.scenario.ScimHttp.body;
 import static org.scimee.jaxrs.scenario.ScimHttp.json;
@@ -67,6 +68,38 @@ class ResourceEventsTest {
         for (int i = 0; i < 4; i++) {
             assertThat(ASYNC.poll(30, TimeUnit.SECONDS)).as("asynchronous event " + i).isNotNull();
         }
+    }
+
+    @Test
+    void deletingAUserAnnouncesTheGroupsItWasRemovedFrom() throws Exception {
+        String id = json(send(request("Users").POST(body("{\"userName\":\"ev-" + UUID.randomUUID() + "\"}"))).body())
+                .getString("id");
+        String kept = json(send(request("Users").POST(body("{\"userName\":\"ev-" + UUID.randomUUID() + "\"}"))).body())
+                .getString("id");
+        String first = group("[{\"value\":\"" + id + "\"},{\"value\":\"" + kept + "\"}]");
+        String second = group("[{\"value\":\"" + id + "\"}]");
+        String unrelated = group("[{\"value\":\"" + kept + "\"}]");
+        SYNC.clear();
+
+        assertThat(send(request("Users/" + id).DELETE()).statusCode()).isEqualTo(204);
+
+        assertThat(SYNC).extracting(ResourceEvent::kind, ResourceEvent::type).containsExactlyInAnyOrder(
+                tuple(ResourceEvent.Kind.DELETED, "User"), tuple(ResourceEvent.Kind.PATCHED, "Group"),
+                tuple(ResourceEvent.Kind.PATCHED, "Group"));
+        assertThat(SYNC).filteredOn(e -> e.kind() == ResourceEvent.Kind.PATCHED).extracting(ResourceEvent::id)
+                .containsExactlyInAnyOrder(first, second).doesNotContain(unrelated);
+        assertThat(SYNC).filteredOn(e -> e.kind() == ResourceEvent.Kind.PATCHED).allSatisfy(e -> {
+            assertThat(e.changes().changes()).containsExactly(new Change.RemoveValues(null, "members",
+                    List.of(jakarta.json.Json.createObjectBuilder().add("value", id).build())));
+            assertThat(e.after().orElseThrow().meta().version()).isEqualTo(e.before().orElseThrow().meta().version() + 1);
+        });
+        String members = send(request("Groups/" + first)).body();
+        assertThat(members).contains(kept).doesNotContain(id);
+    }
+
+    private static String group(String members) throws Exception {
+        return json(send(request("Groups").POST(body("{\"displayName\":\"g-" + UUID.randomUUID() + "\",\"members\":"
+                + members + "}"))).body()).getString("id");
     }
 
     private static HttpRequest.Builder request(String path) {

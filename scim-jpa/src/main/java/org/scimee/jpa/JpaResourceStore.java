@@ -36,6 +36,7 @@ import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
+import org.scimee.event.ResourceEvent;
 import org.scimee.path.AttributePath;
 import org.scimee.projection.Projection;
 import org.scimee.schema.Attribute;
@@ -254,11 +255,11 @@ public class JpaResourceStore implements ResourceStore {
         });
     }
 
-    private void delete(EntityManager em, String tenant, ResourceType type, ResourceEntity entity) {
+    private List<ResourceEvent> delete(EntityManager em, String tenant, ResourceType type, ResourceEntity entity) {
         // scim_value and scim_unique rows go with it: ON DELETE CASCADE
         em.remove(entity);
         em.flush();
-        dereference(em, tenant, type, entity.id());
+        return dereference(em, tenant, type, entity.id());
     }
 
     /**
@@ -313,8 +314,8 @@ public class JpaResourceStore implements ResourceStore {
         }
 
         @Override
-        public void delete() {
-            JpaResourceStore.this.delete(em, tenant, type, entity);
+        public List<ResourceEvent> delete() {
+            return JpaResourceStore.this.delete(em, tenant, type, entity);
         }
 
         private ResourceNotFoundException gone() {
@@ -328,8 +329,9 @@ public class JpaResourceStore implements ResourceStore {
      * such resource is rewritten once (its version increases, its index rows are rewritten), in the delete's
      * transaction. Resources are locked in id order, so two deletes touching the same groups do not deadlock.
      */
-    private void dereference(EntityManager em, String tenant, ResourceType deleted, String id) {
+    private List<ResourceEvent> dereference(EntityManager em, String tenant, ResourceType deleted, String id) {
         Map<ResourceType, Set<String>> holders = new LinkedHashMap<>();
+        List<ResourceEvent> changed = new ArrayList<>();
         Connection connection = em.unwrap(Connection.class);
         try {
             for (References.Reference reference : references.to(deleted)) {
@@ -366,10 +368,16 @@ public class JpaResourceStore implements ResourceStore {
                     }
                 }
                 if (!removals.isEmpty()) {
-                    applyUpdate(em, tenant, type, entity, new ChangeSet(removals));
+                    // the members a group keeps are neither read back nor part of the event: the change set says it
+                    StoredResource before = toResource(entity);
+                    ChangeSet changes = new ChangeSet(removals);
+                    StoredResource after = applyUpdate(em, tenant, type, entity, changes, List.of());
+                    changed.add(new ResourceEvent(ResourceEvent.Kind.PATCHED, tenant, type.id(), holderId,
+                            Optional.of(before), Optional.of(after), changes));
                 }
             }
         }
+        return changed;
     }
 
     /** The elements of a referring attribute whose {@code value} is {@code id}: from its rows, or its document. */
@@ -437,11 +445,6 @@ public class JpaResourceStore implements ResourceStore {
             ResourceEntity entity = locked(em, tenant, type, id, expectedVersion);
             return applyUpdate(em, tenant, type, entity, changes, wanted(type, projection));
         });
-    }
-
-    private StoredResource applyUpdate(EntityManager em, String tenant, ResourceType type, ResourceEntity entity,
-                                       ChangeSet changes) {
-        return applyUpdate(em, tenant, type, entity, changes, elements.of(type));
     }
 
     private StoredResource applyUpdate(EntityManager em, String tenant, ResourceType type, ResourceEntity entity,

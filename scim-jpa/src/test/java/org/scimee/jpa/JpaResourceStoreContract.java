@@ -190,6 +190,31 @@ abstract class JpaResourceStoreContract {
         assertThat(groupIds(otherTenant, "members.value eq \"" + gone.id() + "\"")).containsExactly(elsewhere.id());
     }
 
+    @Test
+    void aDeletionUnderModifyReportsEachGroupItChanged() {
+        StoredResource gone = store.create(TENANT, users, json("{\"userName\":\"reported-" + java.util.UUID.randomUUID() + "\"}"));
+        String goneRef = "{\"value\":\"" + gone.id() + "\",\"type\":\"User\"}";
+        StoredResource group = store.create(TENANT, groups, json("{\"displayName\":\"Reported\",\"members\":["
+                + goneRef + ",{\"value\":\"someone-else\"}]}"));
+        StoredResource unrelated = store.create(TENANT, groups, json("{\"displayName\":\"Unreported\",\"members\":["
+                + "{\"value\":\"someone-else\"}]}"));
+
+        List<org.scimee.event.ResourceEvent> events = store.modify(TENANT, users, gone.id(), held -> held.delete());
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(org.scimee.event.ResourceEvent.Kind.PATCHED);
+            assertThat(event.type()).isEqualTo("Group");
+            assertThat(event.id()).isEqualTo(group.id());
+            assertThat(event.tenant()).isEqualTo(TENANT);
+            assertThat(event.changes().changes()).containsExactly(
+                    new Change.RemoveValues(null, "members", List.of(json(goneRef))));
+            assertThat(event.before().orElseThrow().meta().version()).isEqualTo(1);
+            assertThat(event.after().orElseThrow().meta().version()).isEqualTo(2);
+        });
+        assertThat(store.find(TENANT, groups, unrelated.id())).contains(unrelated);
+        assertThat(store.find(TENANT, users, gone.id())).isEmpty();
+    }
+
     private java.util.List<String> groupIds(String tenant, String filter) {
         return store.query(tenant, groups, new org.scimee.store.ResourceQuery(org.scimee.filter.Filter.parse(filter),
                 java.util.Optional.empty(), new org.scimee.store.Page.Index(1, 100),

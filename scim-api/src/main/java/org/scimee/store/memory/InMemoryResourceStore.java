@@ -16,11 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.error.UniquenessException;
+import org.scimee.event.ResourceEvent;
+import org.scimee.projection.Projection;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.References;
 import org.scimee.schema.ResourceType;
@@ -28,7 +31,10 @@ import org.scimee.schema.Schema;
 import org.scimee.schema.SchemaExtension;
 import org.scimee.schema.SchemaRegistry;
 import org.scimee.schema.Uniqueness;
+import org.scimee.store.Change;
+import org.scimee.store.ChangeSet;
 import org.scimee.store.HeldResource;
+import org.scimee.store.PartialElements;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceMeta;
 import org.scimee.store.ResourceQuery;
@@ -91,14 +97,22 @@ public final class InMemoryResourceStore implements ResourceStore {
 
     @Override
     public synchronized void delete(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
+        remove(tenant, type, id, expectedVersion);
+    }
+
+    private List<ResourceEvent> remove(String tenant, ResourceType type, String id, OptionalLong expectedVersion) {
         Map<String, StoredResource> table = table(tenant, type);
         existing(table, type, id, expectedVersion);
         table.remove(id);
-        dereference(tenant, type, id);
+        return dereference(tenant, type, id);
     }
 
-    /** Deleting a resource removes the references to it ({@link References}), each holder getting a new version. */
-    private void dereference(String tenant, ResourceType deleted, String id) {
+    /**
+     * Deleting a resource removes the references to it ({@link References}), each holder getting a new version;
+     * returns those changes as events.
+     */
+    private List<ResourceEvent> dereference(String tenant, ResourceType deleted, String id) {
+        List<ResourceEvent> events = new ArrayList<>();
         for (References.Reference reference : references.to(deleted)) {
             Map<String, StoredResource> holders = table(tenant, reference.holder());
             for (StoredResource holder : List.copyOf(holders.values())) {
@@ -109,16 +123,16 @@ public final class InMemoryResourceStore implements ResourceStore {
                     continue;
                 }
                 JsonArrayBuilder kept = Json.createArrayBuilder();
-                int removed = 0;
+                List<JsonValue> removed = new ArrayList<>();
                 for (JsonValue element : elements) {
                     if (element instanceof JsonObject object && object.get(reference.value().name()) instanceof JsonString value
                             && value.getString().equals(id)) {
-                        removed++;
+                        removed.add(element);
                     } else {
                         kept.add(element);
                     }
                 }
-                if (removed == 0) {
+                if (removed.isEmpty()) {
                     continue;
                 }
                 JsonArray rest = kept.build();
@@ -130,16 +144,55 @@ public final class InMemoryResourceStore implements ResourceStore {
                 }
                 JsonObject result = reference.urn() == null ? changed.build()
                         : Json.createObjectBuilder(attributes).add(reference.urn(), changed).build();
-                holders.put(holder.id(), new StoredResource(holder.id(), holder.resourceType(), result, new ResourceMeta(
-                        holder.meta().created(), Instant.ofEpochMilli(clock.millis()), holder.meta().version() + 1)));
+                StoredResource after = new StoredResource(holder.id(), holder.resourceType(), result, new ResourceMeta(
+                        holder.meta().created(), Instant.ofEpochMilli(clock.millis()), holder.meta().version() + 1));
+                holders.put(holder.id(), after);
+                events.add(new ResourceEvent(ResourceEvent.Kind.PATCHED, tenant, holder.resourceType(), holder.id(),
+                        Optional.of(holder), Optional.of(after), new ChangeSet(List.of(new Change.RemoveValues(
+                                reference.urn(), reference.attribute().name(), removed)))));
             }
         }
+        return events;
     }
 
-    /** Under the store's monitor, so no other writer can come between the work's reads and its write. */
+    /**
+     * Under the store's monitor, so no other writer can come between the work's reads and its write. Nothing is
+     * rolled back: a work that writes and then throws keeps its write (the library's works write last).
+     */
     @Override
     public synchronized <T> T modify(String tenant, ResourceType type, String id, Function<HeldResource, T> work) {
-        return ResourceStore.super.modify(tenant, type, id, work);
+        existing(table(tenant, type), type, id, OptionalLong.empty());
+        return work.apply(new HeldResource() {
+            @Override
+            public StoredResource read() {
+                return existing(table(tenant, type), type, id, OptionalLong.empty());
+            }
+
+            @Override
+            public StoredResource read(Projection projection) {
+                return read();
+            }
+
+            @Override
+            public StoredResource readPartial(Map<String, Set<String>> elementsByValue) {
+                return PartialElements.keep(read(), elementsByValue);
+            }
+
+            @Override
+            public StoredResource update(ChangeSet changes, Projection projection) {
+                return InMemoryResourceStore.this.update(tenant, type, id, changes, OptionalLong.empty());
+            }
+
+            @Override
+            public StoredResource replace(JsonObject attributes) {
+                return InMemoryResourceStore.this.replace(tenant, type, id, attributes, OptionalLong.empty());
+            }
+
+            @Override
+            public List<ResourceEvent> delete() {
+                return remove(tenant, type, id, OptionalLong.empty());
+            }
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.scimee.error.InvalidCursorException;
 import org.scimee.error.UniquenessException;
+import org.scimee.event.ResourceEvent;
 import org.scimee.filter.Filter;
 import org.scimee.projection.Projection;
 import org.scimee.query.SortSpec;
@@ -62,6 +63,27 @@ class InMemoryResourceStoreTest {
         StoredResource after = store.find("a", users, user.id()).orElseThrow();
         assertThat(after.attributes().getString("title")).isEqualTo(String.valueOf(writers * each));
         assertThat(after.meta().version()).isEqualTo(1 + writers * each);
+    }
+
+    @Test
+    void aDeletionUnderModifyReportsEachGroupItChanged() {
+        ResourceType groups = registry.resourceType("Group").orElseThrow();
+        StoredResource gone = store.create("a", users, user("gone", "x"));
+        JsonObject reference = Json.createObjectBuilder().add("value", gone.id()).build();
+        StoredResource group = store.create("a", groups, Json.createObjectBuilder().add("displayName", "G")
+                .add("members", Json.createArrayBuilder().add(reference).add(Json.createObjectBuilder().add("value", "other")))
+                .build());
+
+        List<ResourceEvent> events = store.modify("a", users, gone.id(), held -> held.delete());
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(ResourceEvent.Kind.PATCHED);
+            assertThat(event.id()).isEqualTo(group.id());
+            assertThat(event.before()).contains(group);
+            assertThat(event.after().orElseThrow().attributes().getJsonArray("members")).hasSize(1);
+            assertThat(event.changes().changes()).containsExactly(new Change.RemoveValues(null, "members", List.of(reference)));
+        });
+        assertThat(store.find("a", groups, group.id())).isEqualTo(events.get(0).after());
     }
 
     @Test

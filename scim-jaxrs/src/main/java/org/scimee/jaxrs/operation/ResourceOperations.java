@@ -5,6 +5,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
@@ -167,17 +169,23 @@ public class ResourceOperations {
         return patched;
     }
 
-    /** RFC 7644 §3.6; returns the resource as it was. */
+    /**
+     * RFC 7644 §3.6; returns the resource as it was. Besides its DELETED event, every resource the store changed by
+     * removing references to it (the groups a deleted user was a member of) gets its PATCHED event.
+     */
     public StoredResource delete(Caller caller, ResourceType type, String id, String ifMatch) {
         authorize(caller, Authorizer.Action.DELETE, type, id);
+        List<ResourceEvent> dereferenced = new ArrayList<>();
         StoredResource deleted = stores.of(type).modify(caller.tenant(), type, id, held -> {
             StoredResource current = held.read();
             Preconditions.requireMatch(ifMatch, current.meta().version());
-            held.delete();
+            dereferenced.clear();
+            dereferenced.addAll(held.delete());
             return current;
         });
         events.fire(new ResourceEvent(ResourceEvent.Kind.DELETED, caller.tenant(), type.id(), id,
                 Optional.of(deleted), Optional.empty(), ChangeSet.between(deleted.attributes(), JsonValue.EMPTY_JSON_OBJECT)));
+        dereferenced.forEach(events::fire);
         return deleted;
     }
 
