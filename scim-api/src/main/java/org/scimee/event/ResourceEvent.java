@@ -19,7 +19,9 @@ import org.scimee.store.StoredResource;
  * <p>For {@link Kind#PATCHED}, {@code before} and {@code after} are what the operation read: {@code before} may be
  * a {@linkplain org.scimee.store.ResourceStore#findPartial partial view} (a group with only the members the PATCH
  * named), and {@code after} may lack attributes the response does not carry (a group's members when the PATCH is
- * answered with 204). {@code changes} is always exact; observers that need the whole resource read it.
+ * answered with 204). {@code changes} is always exact; observers that need the whole resource read it. A deletion
+ * that removes references to the deleted resource (a user from its groups) is followed by a PATCHED event for each
+ * resource so changed ({@link org.scimee.store.HeldResource#delete}).
  *
  * @param before  the resource before the change; empty on create
  * @param after   the resource after the change; empty on delete
