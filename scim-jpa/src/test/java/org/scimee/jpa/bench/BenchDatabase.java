@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.scimee.error.UniquenessException;
 import org.scimee.filter.FilterParser;
 import org.scimee.jpa.JpaResourceStore;
@@ -158,17 +159,23 @@ public final class BenchDatabase implements AutoCloseable {
                 properties.get("jakarta.persistence.jdbc.url") + "?options=-c%20synchronous_commit%3Doff");
         EntityManagerFactory factory = ScimPersistence.create(seeding);
         try {
-            JpaResourceStore store = new JpaResourceStore(factory, SchemaRegistry.defaults());
-            ResourceType userType = SchemaRegistry.defaults().resourceType("User").orElseThrow();
+            SchemaRegistry registry = SchemaRegistry.defaults();
+            JpaResourceStore store = new JpaResourceStore(factory, registry);
+            ResourceType userType = registry.resourceType("User").orElseThrow();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger created = new AtomicInteger();
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
             long start = System.nanoTime();
             Runnable seeder = () -> {
-                for (int index = nextMissing(present, next, users); index >= 0; index = nextMissing(present, next, users)) {
+                for (int index = nextMissing(present, next, users); index >= 0 && failure.get() == null;
+                     index = nextMissing(present, next, users)) {
                     try {
                         store.create(TENANT, userType, user(index));
                     } catch (UniquenessException alreadyThere) {
                         continue;
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        return;
                     }
                     int done = created.incrementAndGet();
                     // Statistics as autovacuum would keep them (it may be off, as on the development machines):
@@ -191,6 +198,9 @@ public final class BenchDatabase implements AutoCloseable {
             }
             for (Thread thread : threads) {
                 thread.join();
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("seeding " + databaseName(users) + " failed", failure.get());
             }
             System.out.printf(Locale.ROOT, "seeded %s: %,d users created in %.0f s, %.0f creates/s%n",
                     databaseName(users), created.get(), (System.nanoTime() - start) / 1e9, rate(created.get(), start));
