@@ -27,15 +27,27 @@ public final class TestDatabases {
      * development machine they would pull the migrated tables from under this suite.
      */
     public static Map<String, String> postgres() {
-        String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
-        String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
         String url = System.getenv("SCIMEE_TEST_POSTGRES_URL");
         if (url == null || url.isEmpty()) {
-            url = "jdbc:postgresql://127.0.0.1:5432/scimee_store_test";
-            createIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password,
-                    "SELECT 1 FROM pg_database WHERE datname = 'scimee_store_test'", "CREATE DATABASE scimee_store_test");
+            return postgres("scimee_store_test");
         }
-        return reachable("org.postgresql.Driver", url, user, password);
+        return reachable("org.postgresql.Driver", url, env("SCIMEE_TEST_POSTGRES_USER", "postgres"),
+                env("SCIMEE_TEST_POSTGRES_PASSWORD", ""));
+    }
+
+    /**
+     * The PostgreSQL database {@code database} (a plain lower-case identifier) on 127.0.0.1:5432, created when
+     * missing, with {@code SCIMEE_TEST_POSTGRES_USER} / {@code _PASSWORD}.
+     */
+    public static Map<String, String> postgres(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        String user = env("SCIMEE_TEST_POSTGRES_USER", "postgres");
+        String password = env("SCIMEE_TEST_POSTGRES_PASSWORD", "");
+        createIfMissing("jdbc:postgresql://127.0.0.1:5432/postgres", user, password,
+                "SELECT 1 FROM pg_database WHERE datname = '" + database + "'", "CREATE DATABASE " + database);
+        return reachable("org.postgresql.Driver", "jdbc:postgresql://127.0.0.1:5432/" + database, user, password);
     }
 
     /**
@@ -88,7 +100,7 @@ public final class TestDatabases {
      * statistics would soon after a bulk load; right after one, PostgreSQL's planner still believes the tables
      * empty and picks nested loops that cost seconds.
      */
-    static void analyze(Map<String, String> properties) {
+    public static void analyze(Map<String, String> properties) {
         String url = properties.get("jakarta.persistence.jdbc.url");
         try (Connection connection = DriverManager.getConnection(url, properties.get("jakarta.persistence.jdbc.user"),
                 properties.get("jakarta.persistence.jdbc.password"));
