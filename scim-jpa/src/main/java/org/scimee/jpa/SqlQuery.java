@@ -96,23 +96,26 @@ final class SqlQuery {
     }
 
     QueryResult answer(Connection connection) throws SQLException {
-        long total = count(connection);
         Page page = query.page();
         if (page instanceof Page.Cursor cursor && cursor.cursor() != null) {
             decode(cursor.cursor()); // refused even when only the count is asked for
         }
         if (page.count() == 0) {
-            return QueryResult.of(total, List.of());
+            return QueryResult.of(count(connection), List.of());
         }
         if (page instanceof Page.Index index) {
             Sql sql = select().append(" WHERE ").append(where).append(orderBy(false))
                     .append(" LIMIT ").bind(index.count()).append(" OFFSET ").bind(index.startIndex() - 1);
-            return QueryResult.of(total, rows(connection, sql).stream().map(Row::resource).toList());
+            List<StoredResource> resources = rows(connection, sql).stream().map(Row::resource).toList();
+            // a page neither full nor past the end is the last: its total needs no COUNT, which would evaluate the
+            // filter a second time (an IdP's look-up by userName is one row on a page of 100)
+            boolean last = resources.size() < index.count() && (!resources.isEmpty() || index.startIndex() == 1);
+            return QueryResult.of(last ? index.startIndex() - 1 + resources.size() : count(connection), resources);
         }
-        return cursorPage(connection, total, (Page.Cursor) page);
+        return cursorPage(connection, (Page.Cursor) page);
     }
 
-    private QueryResult cursorPage(Connection connection, long total, Page.Cursor page) throws SQLException {
+    private QueryResult cursorPage(Connection connection, Page.Cursor page) throws SQLException {
         Position from = page.cursor() == null ? null : decode(page.cursor());
         boolean backward = from != null && from.backward;
         Sql sql = select().append(" WHERE ").append(where);
@@ -133,6 +136,7 @@ final class SqlQuery {
             next = more ? encode(slice.get(slice.size() - 1), false) : null;
             previous = from != null && !slice.isEmpty() ? encode(slice.get(0), true) : null;
         }
+        long total = from == null && !more ? slice.size() : count(connection); // a whole result on one page
         return new QueryResult(total, slice.stream().map(Row::resource).toList(), next, previous);
     }
 

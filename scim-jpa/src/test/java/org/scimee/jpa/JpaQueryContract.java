@@ -189,6 +189,14 @@ abstract class JpaQueryContract extends JpaPartialPatchContract {
         assertThat(countOnly.totalResults()).isEqualTo(3);
         assertThat(countOnly.resources()).isEmpty();
         assertThat(query(people, null, byName, new Page.Index(9, 2)).resources()).isEmpty();
+        // totals of pages that end the result (no COUNT query) and of pages that do not
+        assertThat(query(people, null, byName, new Page.Index(4, 2)).totalResults()).isEqualTo(4);
+        assertThat(query(people, null, byName, new Page.Index(9, 2)).totalResults()).isEqualTo(4);
+        assertThat(query(people, null, byName, new Page.Index(1, 9)).totalResults()).isEqualTo(4);
+        assertThat(query(people, Filter.parse("userName eq \"nobody\""), byName, new Page.Index(1, 2)).totalResults())
+                .isZero();
+        assertThat(query(people, Filter.parse("userName eq \"nobody\""), byName, new Page.Cursor(null, 2)).totalResults())
+                .isZero();
     }
 
     @Test
@@ -202,6 +210,7 @@ abstract class JpaQueryContract extends JpaPartialPatchContract {
         QueryResult second = query(people, null, byTitle, new Page.Cursor(first.nextCursor(), 3));
         assertThat(userNames(second)).containsExactly("carol");
         assertThat(second.nextCursor()).isNull();
+        assertThat(second.totalResults()).isEqualTo(4);
         QueryResult back = query(people, null, byTitle, new Page.Cursor(second.previousCursor(), 2));
         assertThat(userNames(back)).containsExactly(userNames(first).get(1), "bjensen");
         QueryResult backAgain = query(people, null, byTitle, new Page.Cursor(back.previousCursor(), 2));

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,9 +34,9 @@ import org.scimee.store.StoredResource;
  *
  * <p>Each invocation sends the request Entra ID and Okta send, {@code {"op":"add","path":"members","value":[{"value":
  * "<id>"}]}} for a random user who is in no group, through the steps {@code ResourceOperations.patch} takes: parse
- * the request, {@link PatchScope} names the member, {@code findPartial} reads only that member's rows, the engine
- * runs on that partial view, its delta goes to {@code update} with the version read and a projection of {@code id}
- * only, as for a 204 answer (so no member is read back). Anything else (no partial view, no delta) fails the run
+ * the request, {@link PatchScope} names the member, and inside {@code store.modify} (the group's row lock held)
+ * {@code readPartial} reads only that member's rows, the engine runs on that partial view, and its delta goes to
+ * {@code update} with a projection of {@code id} only, as for a 204 answer (so no member is read back). Anything else (no partial view, no delta) fails the run
  * rather than quietly measuring the slow path. After each invocation, unmeasured, the member is removed again
  * ({@code remove members[value eq "<id>"]}, the same steps), so the group keeps its size; it is checked at the end.
  *
@@ -110,15 +109,15 @@ public class MemberAddBenchmark {
         if (!scope.isPartial()) {
             throw new IllegalStateException("not answered on a partial view: " + operation);
         }
-        StoredResource read = database.store.findPartial(BenchDatabase.TENANT, groups, groupId, scope.elementsByValue())
-                .orElseThrow();
-        PatchResult result = engine.apply(groups, read.attributes(), request, CompatibilityProfile.DEFAULT);
-        ChangeSet changes = scope.changes(read.attributes(), result)
-                .orElseThrow(() -> new IllegalStateException("no delta: " + operation));
-        if (changes.isEmpty()) {
-            throw new IllegalStateException("changed nothing: " + operation);
-        }
-        return database.store.update(BenchDatabase.TENANT, groups, groupId, changes,
-                OptionalLong.of(read.meta().version()), response);
+        return database.store.modify(BenchDatabase.TENANT, groups, groupId, held -> {
+            StoredResource read = held.readPartial(scope.elementsByValue());
+            PatchResult result = engine.apply(groups, read.attributes(), request, CompatibilityProfile.DEFAULT);
+            ChangeSet changes = scope.changes(read.attributes(), result)
+                    .orElseThrow(() -> new IllegalStateException("no delta: " + operation));
+            if (changes.isEmpty()) {
+                throw new IllegalStateException("changed nothing: " + operation);
+            }
+            return held.update(changes, response);
+        });
     }
 }
