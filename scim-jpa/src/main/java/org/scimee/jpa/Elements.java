@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scimee.schema.Attribute;
 import org.scimee.schema.AttributeType;
+import org.scimee.schema.Mutability;
 import org.scimee.schema.ResourceType;
 import org.scimee.schema.SchemaRegistry;
 
@@ -17,7 +18,8 @@ import org.scimee.schema.SchemaRegistry;
  * Which attributes the store keeps as rows of {@code scim_element} instead of inside the resource's document: every
  * multi-valued complex attribute of a resource type's <em>core</em> schema with a single-valued {@code value}
  * sub-attribute and a {@code $ref} sub-attribute referring to resources (some {@code referenceTypes} entry other
- * than {@code external} and {@code uri}): {@code Group.members} and {@code User.groups} in the RFC 7643 schemas.
+ * than {@code external} and {@code uri}) that clients can write (not {@code readOnly}): {@code Group.members} in
+ * the RFC 7643 schemas.
  * These are the attributes that grow with the data (a group of 100,000 members) rather than with the resource;
  * the rest (e-mails, addresses, ...) stays in the document.
  *
@@ -54,7 +56,10 @@ final class Elements {
     private List<Attribute> find(ResourceType type) {
         List<Attribute> found = new ArrayList<>();
         for (Attribute attribute : registry.coreSchema(type).attributes()) {
-            if (!attribute.multiValued() || attribute.type() != AttributeType.COMPLEX) {
+            // readOnly: clients never write it (User.groups), so there are no elements to keep, and looking for
+            // rows of it would cost a query on every read
+            if (!attribute.multiValued() || attribute.type() != AttributeType.COMPLEX
+                    || attribute.mutability() == Mutability.READ_ONLY) {
                 continue;
             }
             boolean value = attribute.subAttribute("value")

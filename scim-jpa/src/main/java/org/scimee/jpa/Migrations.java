@@ -42,7 +42,8 @@ public final class Migrations {
     /** Flyway's history table for the store's migrations. */
     public static final String HISTORY_TABLE = "scim_schema_history";
     /** Every migration, in order; each exists in every family's folder. */
-    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql", "V2__scim_element.sql");
+    static final List<String> MIGRATIONS = List.of("V1__scim_tables.sql", "V2__scim_element.sql",
+            "V3__scim_value_key_covers_resource.sql");
 
     private Migrations() {
     }

@@ -26,8 +26,8 @@
  *       {@code (tenant, resource_type, id)}: the resource's JSON exactly as given, and the store's metadata;</li>
  *   <li>{@code scim_value(tenant, resource_type, resource_id, path, element, k_key, v_key, v_sort, v_num, present,
  *       is_sort)}: one row per attribute value, rewritten with the resource in the same transaction (see
- *       {@link org.scimee.jpa.ValueRows}); indexes {@code (tenant, resource_type, path, k_key)} for string equality
- *       and prefixes, {@code (tenant, resource_type, path, v_num)} for numbers and dateTimes, and
+ *       {@link org.scimee.jpa.ValueRows}); indexes {@code (tenant, resource_type, path, k_key, resource_id, element)}
+ *       for string equality and prefixes (V3: covering, so a look-up by value reads the index alone), {@code (tenant, resource_type, path, v_num)} for numbers and dateTimes, and
  *       {@code (tenant, resource_type, resource_id, path, element)} for a resource's own rows;</li>
  *   <li>{@code scim_unique(tenant, resource_type, path, value_key, resource_id)}, primary key
  *       {@code (tenant, resource_type, path, value_key)}: the SHA-256 of each value that must be unique;</li>
