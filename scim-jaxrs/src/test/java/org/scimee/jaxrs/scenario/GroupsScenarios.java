@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RFC 7643 §4.1.2: a user's {@code groups} is computed from the groups' {@code members}, directly and through nested
- * groups, and is read-only.
+ * groups, is read-only, and cannot be filtered or sorted by.
  */
 public interface GroupsScenarios extends ScimService {
 
@@ -152,5 +152,26 @@ public interface GroupsScenarios extends ScimService {
                 .extracting(g -> g.getString("value")).containsExactly(group.getString("id"));
         assertThat(groups(read(path)).getValuesAs(JsonObject.class))
                 .extracting(g -> g.getString("value")).containsExactly(group.getString("id"));
+    }
+
+    @Test
+    default void groupsCannotBeFilteredOrSortedBy() throws Exception {
+        HttpResponse<String> filtered = send(request("Users?filter=" + query("groups.value eq \"x\"")).GET());
+        assertScimError(filtered, 400, "invalidFilter");
+        assertThat(json(filtered.body()).getString("detail")).contains("members.value").contains("/Groups");
+        assertScimError(send(request("Users?filter=" + query("userName pr and groups pr")).GET()), 400, "invalidFilter");
+        assertScimError(send(request("Users?filter=" + query("not (groups[type eq \"direct\"])")).GET()), 400, "invalidFilter");
+        assertScimError(send(request("Users/.search").POST(body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"groups.display co \\"x\\""}"""))),
+                400, "invalidFilter");
+        assertScimError(send(request(".search").POST(body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"groups.value eq \\"x\\""}"""))),
+                400, "invalidFilter");
+        // sortBy gets the scimType of every other sortBy that cannot be sorted by
+        HttpResponse<String> sorted = send(request("Users?sortBy=groups.display").GET());
+        assertScimError(sorted, 400, "invalidPath");
+        assertThat(json(sorted.body()).getString("detail")).contains("groups");
+        // filtering the groups by their members is the way
+        assertThat(send(request("Groups?filter=" + query("members.value eq \"x\"")).GET()).statusCode()).isEqualTo(200);
     }
 }
