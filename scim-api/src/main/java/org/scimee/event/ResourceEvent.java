@@ -10,7 +10,8 @@ import org.scimee.store.StoredResource;
  *
  * <p>Fired as a CDI event, both synchronously ({@code @Observes}) and asynchronously ({@code @ObservesAsync}), after
  * every successful create, replace, patch and delete. A synchronous observer that throws does not undo the change:
- * the response reports the change, since it happened.
+ * the response reports the change, since it happened. Resources in events are as stored, without derived attributes
+ * such as a user's {@code groups}, which only responses compute.
  *
  * @param kind    what happened
  * @param tenant  the tenant the resource belongs to

@@ -9,6 +9,7 @@ import static org.scimee.jaxrs.scenario.ScimHttp.send;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +54,19 @@ class ApplicationPolicyTest {
         assertThat(send(as("alice@acme", path).GET()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aUsersGroupsAreLeftOutForCallersWhoMayNotQueryGroups() throws Exception {
+        String userId = json(send(as("alice@acme", "Users").POST(body("{\"userName\":\"g-" + UUID.randomUUID() + "\"}"))).body()).getString("id");
+        HttpResponse<String> group = send(as("alice@acme", "Groups").POST(body("{\"displayName\":\"G\",\"members\":[{\"value\":\"" + userId + "\"}]}")));
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+
+        assertThat(json(send(as("alice@acme", "Users/" + userId).GET()).body()).getJsonArray("groups")).hasSize(1);
+        HttpResponse<String> usersOnly = send(as("usersonly@acme", "Users/" + userId).GET());
+        assertThat(usersOnly.statusCode()).as(usersOnly.body()).isEqualTo(200);
+        assertThat(json(usersOnly.body())).doesNotContainKey("groups").containsKey("userName");
+        assertScimError(send(as("usersonly@acme", "Groups").GET()), 403, null);
+    }
+
     private static HttpRequest.Builder as(String user, String path) {
         return HttpRequest.newBuilder(ScimHttp.loopback(SERVER.base().resolve(path)))
                 .header("Content-Type", "application/scim+json").timeout(Duration.ofSeconds(30))
@@ -69,13 +83,16 @@ class ApplicationPolicyTest {
         }
     }
 
-    /** Principals named {@code reader@...} may only read. */
+    /** Principals named {@code reader@...} may only read; those named {@code usersonly@...} may not touch groups. */
     @ApplicationScoped
     public static class ReadersOnlyRead implements Authorizer {
         @Override
         public void authorize(Caller caller, Action action, String resourceType, String id) {
             if (caller.name().startsWith("reader@") && !Set.of(Action.READ, Action.QUERY).contains(action)) {
                 throw new ForbiddenException("readers may only read");
+            }
+            if (caller.name().startsWith("usersonly@") && resourceType.equals("Group")) {
+                throw new ForbiddenException("groups are not for this caller");
             }
         }
     }

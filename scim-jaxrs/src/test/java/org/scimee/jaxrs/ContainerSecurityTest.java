@@ -64,6 +64,14 @@ class ContainerSecurityTest {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(json(me.body()).getString("id")).isEqualTo(user.getString("id"));
         assertThat(json(me.body()).getJsonObject("meta").getString("location")).endsWith("/Users/" + user.getString("id"));
+        assertThat(json(me.body())).doesNotContainKey("groups");
+
+        // /Me answers like /Users/{id}: with the groups the user is in
+        String groupId = json(send(as("alice:provisioner", "Groups").POST(body(
+                "{\"displayName\":\"Mine\",\"members\":[{\"value\":\"" + user.getString("id") + "\"}]}"))).body()).getString("id");
+        JsonObject withGroups = json(send(as(userName + ":provisioner", "Me").GET()).body());
+        assertThat(withGroups.getJsonArray("groups").getJsonObject(0).getString("value")).isEqualTo(groupId);
+        assertThat(withGroups.getJsonArray("groups").getJsonObject(0).getString("$ref")).endsWith("/Groups/" + groupId);
 
         assertScimError(send(as("stranger:provisioner", "Me").GET()), 404, null);
     }

@@ -54,6 +54,7 @@ public class ResourceEndpoint {
     private ResourceOperations operations;
     private ScimSettings settings;
     private CallerContext callers;
+    private Representations representations;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public ResourceEndpoint() {
@@ -61,11 +62,12 @@ public class ResourceEndpoint {
 
     @Inject
     public ResourceEndpoint(SchemaRegistry registry, ResourceOperations operations, ScimSettings settings,
-                            CallerContext callers) {
+                            CallerContext callers, Representations representations) {
         this.registry = registry;
         this.operations = operations;
         this.settings = settings;
         this.callers = callers;
+        this.representations = representations;
     }
 
     @POST
@@ -78,7 +80,7 @@ public class ResourceEndpoint {
         StoredResource created = operations.create(callers.caller(), type,
                 RequestBodies.object(body, settings.maxRequestBytes()));
         URI location = URI.create(ScimResponses.location(uri, type.endpointSegment(), created.id()));
-        return represent(Response.created(location), type, created, location.toString(), projection);
+        return represent(Response.created(location), uri, type, created, projection);
     }
 
     @GET
@@ -98,7 +100,7 @@ public class ResourceEndpoint {
         ResourceQuery query = parameters.toQuery(registry, type, settings);
         QueryResult result = operations.query(callers.caller(), type, query);
         List<JsonObject> resources = result.resources().stream()
-                .map(r -> query.projection().apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))))
+                .map(r -> representations.of(uri, type, r, query.projection()))
                 .toList();
         return ScimResponses.ok(ScimResponses.page(result, query.page(), resources));
     }
@@ -115,7 +117,7 @@ public class ResourceEndpoint {
         if (Preconditions.noneMatchHits(ifNoneMatch, resource.meta().version())) {
             return Response.notModified(etag(resource)).build();
         }
-        return represent(Response.ok(), type, resource, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+        return represent(Response.ok(), uri, type, resource, projection);
     }
 
     @PUT
@@ -130,7 +132,7 @@ public class ResourceEndpoint {
         Projection projection = Projection.parse(registry, type, attributes, excludedAttributes);
         StoredResource replaced = operations.replace(callers.caller(), type, id,
                 RequestBodies.object(body, settings.maxRequestBytes()), ifMatch);
-        return represent(Response.ok(), type, replaced, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+        return represent(Response.ok(), uri, type, replaced, projection);
     }
 
     @PATCH
@@ -152,7 +154,7 @@ public class ResourceEndpoint {
         if (noContent) {
             return Response.noContent().tag(etag(patched)).build();
         }
-        return represent(Response.ok(), type, patched, ScimResponses.location(uri, type.endpointSegment(), id), projection);
+        return represent(Response.ok(), uri, type, patched, projection);
     }
 
     @DELETE
@@ -168,11 +170,11 @@ public class ResourceEndpoint {
                 .orElseThrow(() -> new ResourceNotFoundException("no resource type is served at /" + endpoint));
     }
 
-    private static Response represent(Response.ResponseBuilder response, ResourceType type, StoredResource resource,
-                                      String location, Projection projection) {
+    private Response represent(Response.ResponseBuilder response, UriInfo uri, ResourceType type,
+                               StoredResource resource, Projection projection) {
         return response.tag(etag(resource))
                 .type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE)
-                .entity(projection.apply(resource.toJson(type, location)).toString())
+                .entity(representations.of(uri, type, resource, projection).toString())
                 .build();
     }
 

@@ -43,14 +43,17 @@ public class RootSearchEndpoint {
     private ResourceOperations operations;
     private ScimSettings settings;
     private CallerContext callers;
+    private Representations representations;
 
     /** For CDI proxies and JAX-RS runtimes that insist on a public no-argument constructor. */
     public RootSearchEndpoint() {
     }
 
     @Inject
-    public RootSearchEndpoint(SchemaRegistry registry, ResourceOperations operations, ScimSettings settings, CallerContext callers) {
+    public RootSearchEndpoint(SchemaRegistry registry, ResourceOperations operations, ScimSettings settings,
+                              CallerContext callers, Representations representations) {
         this.callers = callers;
+        this.representations = representations;
         this.registry = registry;
         this.operations = operations;
         this.settings = settings;
@@ -92,8 +95,7 @@ public class RootSearchEndpoint {
             ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
             QueryResult result = operations.query(callers.caller(), type, slice);
             total += result.totalResults();
-            result.resources().forEach(r -> resources.add(slice.projection()
-                    .apply(r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id())))));
+            result.resources().forEach(r -> resources.add(representations.of(uri, type, r, slice.projection())));
             wanted -= result.resources().size();
             skip -= (int) Math.min(skip, result.totalResults());
         }

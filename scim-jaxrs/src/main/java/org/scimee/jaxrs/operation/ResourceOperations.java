@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.config.ResourceStores;
+import org.scimee.jaxrs.derived.DerivedAttributeQueries;
 import org.scimee.patch.CompatibilityProfile;
 import org.scimee.patch.PatchEngine;
 import org.scimee.patch.PatchRequest;
@@ -40,6 +41,7 @@ public class ResourceOperations {
     private PatchEngine engine;
     private SchemaRegistry registry;
     private Instance<Authorizer> authorizers;
+    private DerivedAttributeQueries derivedQueries;
 
     /** For CDI proxies. */
     public ResourceOperations() {
@@ -54,6 +56,7 @@ public class ResourceOperations {
         this.events = events;
         this.validator = new ResourceValidator(registry);
         this.engine = new PatchEngine(registry);
+        this.derivedQueries = new DerivedAttributeQueries(registry);
     }
 
     /** RFC 7644 §3.3. */
@@ -87,9 +90,13 @@ public class ResourceOperations {
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 
-    /** RFC 7644 §3.4.2. */
+    /**
+     * RFC 7644 §3.4.2. A filter or {@code sortBy} naming a derived attribute (a user's {@code groups}) is refused
+     * here: no store holds it ({@link DerivedAttributeQueries}).
+     */
     public QueryResult query(Caller caller, ResourceType type, ResourceQuery query) {
         authorize(caller, Authorizer.Action.QUERY, type, null);
+        derivedQueries.check(type, query);
         return stores.of(type).query(caller.tenant(), type, query);
     }
 

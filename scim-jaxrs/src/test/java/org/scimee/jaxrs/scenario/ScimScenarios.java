@@ -9,5 +9,5 @@ package org.scimee.jaxrs.scenario;
  * order against a long-lived server.
  */
 public interface ScimScenarios extends CrudScenarios, AuthScenarios, ErrorScenarios, DiscoveryScenarios, MediaTypeScenarios,
-        QueryScenarios, BulkScenarios, TenantScenarios, PatchScenarios {
+        QueryScenarios, BulkScenarios, TenantScenarios, PatchScenarios, GroupsScenarios {
 }

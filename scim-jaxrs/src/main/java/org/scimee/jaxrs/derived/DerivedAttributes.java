@@ -1,0 +1,277 @@
+package org.scimee.jaxrs.derived;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.scimee.error.ForbiddenException;
+import org.scimee.error.InvalidFilterException;
+import org.scimee.filter.Comparison;
+import org.scimee.filter.ComparisonOperator;
+import org.scimee.filter.Filter;
+import org.scimee.filter.Literal;
+import org.scimee.path.AttributePath;
+import org.scimee.projection.Projection;
+import org.scimee.schema.Attribute;
+import org.scimee.schema.InverseReferences;
+import org.scimee.schema.ResourceType;
+import org.scimee.schema.SchemaRegistry;
+import org.scimee.store.Page;
+import org.scimee.store.QueryResult;
+import org.scimee.store.ResourceQuery;
+import org.scimee.store.StoredResource;
+
+/**
+ * Fills in the attributes a resource does not store but derives from others ({@link InverseReferences}): a user's
+ * {@code groups} from the groups whose {@code members} list it. RFC 7643 §4.1.2: "A list of groups to which the user
+ * belongs, either through direct membership, through nested groups, or dynamically calculated."
+ *
+ * <p>Promises: the attribute is computed only when the response's projection can return it
+ * ({@code excludedAttributes=groups} costs nothing); it is computed through the store SPI only
+ * ({@link org.scimee.store.ResourceStore#query}, one query per referring type, plus one per level of nesting and per
+ * {@value #IDS_PER_QUERY} resources of that level, each paged through to the end), so it works for every store; a
+ * resource that nothing refers to has no such attribute (RFC 7643 §2.5: unassigned, not empty). Each element has
+ * {@code value} (the referring resource's id), {@code $ref} (its URL, rendered like {@code meta.location}),
+ * {@code display} (its {@code displayName}) and {@code type} ({@code direct}, or {@code indirect} when reached through
+ * nesting; only where the schema lists those two as its canonical values, as RFC 7643 does for {@code groups}), as
+ * far as the derived attribute defines those sub-attributes. Nesting is followed to
+ * {@value #MAX_DEPTH} levels, each referring resource listed once, so cycles end.
+ *
+ * <p>A caller that may not query the referring type (its {@link org.scimee.security.Authorizer} refuses) gets the
+ * resource without the attribute rather than an error, as does a store that cannot answer the filter (logged).
+ */
+@ApplicationScoped
+public class DerivedAttributes {
+
+    private static final Logger LOG = Logger.getLogger(DerivedAttributes.class.getName());
+
+    /** How many referring resources one query page reads. */
+    static final int PAGE_SIZE = 500;
+    /** How many ids of one nesting level one query asks for ({@code or}ed comparisons). */
+    static final int IDS_PER_QUERY = 100;
+    /** How many levels (direct, then each level of nesting) are followed at most. */
+    static final int MAX_DEPTH = 32;
+
+    private static final String DIRECT = "direct";
+    private static final String INDIRECT = "indirect";
+
+    /** How the derivation reads, and names, the resources it lists: as the current request may. */
+    public interface Lookup {
+
+        /** One page of {@code query} against {@code type}, for the current caller (authorized as a query). */
+        QueryResult query(ResourceType type, ResourceQuery query);
+
+        /** The URL a response gives for the resource {@code id} of {@code type}. */
+        String location(ResourceType type, String id);
+    }
+
+    private SchemaRegistry registry;
+    private InverseReferences inverses;
+
+    /** For CDI proxies. */
+    public DerivedAttributes() {
+    }
+
+    @Inject
+    public DerivedAttributes(SchemaRegistry registry) {
+        this.registry = registry;
+        this.inverses = new InverseReferences(registry);
+    }
+
+    /**
+     * {@code representation} (a full representation of the resource {@code id} of {@code type}, e.g. from
+     * {@link StoredResource#toJson}) with each derived attribute {@code projection} can return set to its computed
+     * value, or removed when it has none. The caller applies the projection afterwards.
+     */
+    public JsonObject addTo(JsonObject representation, ResourceType type, String id, Projection projection,
+                            Lookup lookup) {
+        JsonObject result = representation;
+        for (InverseReferences.Inverse inverse : inverses.of(type)) {
+            AttributePath path = new AttributePath(inverse.urn(), inverse.attribute().name(), null);
+            if (projection.includes(path)) {
+                result = with(result, inverse, compute(inverse, type, id, projection, path, lookup));
+            }
+        }
+        return result;
+    }
+
+    private List<JsonObject> compute(InverseReferences.Inverse inverse, ResourceType type, String id,
+                                     Projection projection, AttributePath path, Lookup lookup) {
+        Attribute attribute = inverse.attribute();
+        Optional<Attribute> display = attribute.subAttribute("display")
+                .filter(sub -> projection.includes(path.withSubAttribute(sub.name())));
+        List<JsonObject> elements = new ArrayList<>();
+        for (InverseReferences.Source source : inverse.sources()) {
+            List<JsonObject> found = new ArrayList<>();
+            try {
+                collect(found, attribute, source, type, id, display.isPresent() ? source.displayName() : null, lookup);
+                elements.addAll(found);
+            } catch (ForbiddenException refused) {
+                LOG.fine(() -> "caller may not query " + source.type().name() + ": " + type.name() + "."
+                        + attribute.name() + " leaves those out");
+            } catch (InvalidFilterException unsupported) {
+                LOG.warning(() -> "the store of " + source.type().name() + " cannot answer the query " + type.name()
+                        + "." + attribute.name() + " is computed with, so it is left out: " + unsupported.detail());
+            }
+        }
+        return elements;
+    }
+
+    /**
+     * Adds the resources of {@code source}'s type that refer to {@code id}: those listing it themselves (direct),
+     * then, when the type nests, those listing one already found (indirect), level by level.
+     */
+    private void collect(List<JsonObject> elements, Attribute attribute, InverseReferences.Source source,
+                         ResourceType type, String id, Attribute displayName, Lookup lookup) {
+        ResourceType referring = source.type();
+        Projection fields = Projection.of(registry, referring,
+                List.of(displayName == null ? "id" : displayName.name()), null);
+        Set<String> seen = new HashSet<>();
+        if (referring.id().equals(type.id())) {
+            seen.add(id); // a resource is not listed as referring to itself through a cycle
+        }
+        List<String> level = List.of(id);
+        String kind = DIRECT;
+        for (int depth = 0; !level.isEmpty(); depth++) {
+            if (depth == MAX_DEPTH) {
+                LOG.fine(() -> type.name() + " " + id + ": " + attribute.name() + " nests deeper than " + MAX_DEPTH
+                        + " levels; the deeper ones are left out");
+                return;
+            }
+            List<String> next = new ArrayList<>();
+            for (int from = 0; from < level.size(); from += IDS_PER_QUERY) {
+                Filter filter = referringTo(source, level.subList(from, Math.min(level.size(), from + IDS_PER_QUERY)));
+                for (StoredResource found : all(lookup, referring, filter, fields)) {
+                    if (seen.add(found.id())) {
+                        elements.add(element(attribute, referring, found, displayName, kind, lookup));
+                        next.add(found.id());
+                    }
+                }
+            }
+            if (!source.nested()) {
+                return;
+            }
+            level = next;
+            kind = INDIRECT;
+        }
+    }
+
+    /** {@code members.value eq "<id>" or ...}, built as a filter tree: no filter text, so no quoting to get wrong. */
+    private static Filter referringTo(InverseReferences.Source source, List<String> ids) {
+        AttributePath value = new AttributePath(source.reference().urn(), source.reference().attribute().name(),
+                source.reference().value().name());
+        Filter filter = null;
+        for (String id : ids) {
+            Filter one = new Comparison(value, ComparisonOperator.EQ, Literal.of(id));
+            filter = filter == null ? one : filter.or(one);
+        }
+        return filter;
+    }
+
+    /** Every match, page by page: a user may be in thousands of groups. */
+    private static List<StoredResource> all(Lookup lookup, ResourceType type, Filter filter, Projection fields) {
+        Map<String, StoredResource> found = new LinkedHashMap<>();
+        for (int start = 1; ; ) {
+            QueryResult page = lookup.query(type, new ResourceQuery(filter, Optional.empty(),
+                    new Page.Index(start, PAGE_SIZE), fields));
+            int before = found.size();
+            page.resources().forEach(r -> found.putIfAbsent(r.id(), r));
+            start += page.resources().size();
+            // a short page is the last; so is one that brings nothing new (a store that ignores startIndex)
+            if (page.resources().size() < PAGE_SIZE || found.size() == before || start > page.totalResults()) {
+                return new ArrayList<>(found.values());
+            }
+        }
+    }
+
+    private static JsonObject element(Attribute attribute, ResourceType referring, StoredResource found,
+                                      Attribute displayName, String kind, Lookup lookup) {
+        JsonObjectBuilder element = Json.createObjectBuilder();
+        for (Attribute sub : attribute.subAttributes()) {
+            // the sub-attributes RFC 7643 §2.4 gives multi-valued attributes; the schema says which exist
+            switch (sub.name().toLowerCase(Locale.ROOT)) {
+                case "value" -> element.add(sub.name(), found.id());
+                // RFC 7643 §4.1.2: "the "$ref" sub-attribute must be the URI of the corresponding "Group" resources"
+                case "$ref" -> element.add(sub.name(), lookup.location(referring, found.id()));
+                case "display" -> {
+                    if (displayName != null && found.attributes().get(displayName.name()) instanceof JsonString name) {
+                        element.add(sub.name(), name);
+                    }
+                }
+                // RFC 7643 §4.1.2: "The canonical types "direct" and "indirect" are defined to describe how the group
+                // membership was derived."
+                case "type" -> {
+                    if (sub.canonicalValues().contains(DIRECT) && sub.canonicalValues().contains(INDIRECT)) {
+                        element.add(sub.name(), kind);
+                    }
+                }
+                default -> {
+                    // other sub-attributes have nothing to derive them from
+                }
+            }
+        }
+        return element.build();
+    }
+
+    /** {@code representation} with the derived attribute set to {@code elements}, or removed when there are none. */
+    private static JsonObject with(JsonObject representation, InverseReferences.Inverse inverse, List<JsonObject> elements) {
+        String name = inverse.attribute().name();
+        JsonArray array = null;
+        if (!elements.isEmpty()) {
+            JsonArrayBuilder builder = Json.createArrayBuilder();
+            elements.forEach(builder::add);
+            array = builder.build();
+        }
+        if (inverse.urn() == null) {
+            return replaced(representation, name, array);
+        }
+        JsonObject extension = representation.get(inverse.urn()) instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject result = replaced(representation, inverse.urn(), replaced(extension, name, array));
+        if (array != null && result.get("schemas") instanceof JsonArray schemas
+                && schemas.stream().noneMatch(s -> s instanceof JsonString u && u.getString().equalsIgnoreCase(inverse.urn()))) {
+            result = replaced(result, "schemas", Json.createArrayBuilder(schemas).add(inverse.urn()).build());
+        }
+        return result;
+    }
+
+    /**
+     * {@code object} with member {@code key} (matched ignoring case) set to {@code value}, or removed for
+     * {@code null}; a new member goes before {@code meta}, where the stored attributes end.
+     */
+    private static JsonObject replaced(JsonObject object, String key, JsonValue value) {
+        JsonObjectBuilder result = Json.createObjectBuilder();
+        boolean placed = value == null;
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            if (member.getKey().equalsIgnoreCase(key)) {
+                if (!placed) {
+                    result.add(key, value);
+                    placed = true;
+                }
+                continue;
+            }
+            if (!placed && member.getKey().equals("meta")) {
+                result.add(key, value);
+                placed = true;
+            }
+            result.add(member.getKey(), member.getValue());
+        }
+        if (!placed) {
+            result.add(key, value);
+        }
+        return result.build();
+    }
+}
