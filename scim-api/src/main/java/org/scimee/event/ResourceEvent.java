@@ -13,10 +13,6 @@ import org.scimee.store.StoredResource;
  * the response reports the change, since it happened. Resources in events are as stored, without derived attributes
  * such as a user's {@code groups}, which only responses compute.
  *
- * @param kind    what happened
- * @param tenant  the tenant the resource belongs to
- * @param type    the resource type id
- * @param id      the resource id
  * <p>For {@link Kind#PATCHED}, {@code before} and {@code after} are what the operation read: {@code before} may be
  * a {@linkplain org.scimee.store.ResourceStore#findPartial partial view} (a group with only the members the PATCH
  * named), and {@code after} may lack attributes the response does not carry (a group's members when the PATCH is
@@ -24,6 +20,10 @@ import org.scimee.store.StoredResource;
  * that removes references to the deleted resource (a user from its groups) is followed by a PATCHED event for each
  * resource so changed ({@link org.scimee.store.HeldResource#delete}).
  *
+ * @param kind    what happened
+ * @param tenant  the tenant the resource belongs to
+ * @param type    the resource type id
+ * @param id      the resource id
  * @param before  the resource before the change; empty on create
  * @param after   the resource after the change; empty on delete
  * @param changes what changed in the attributes, as deltas (for a PATCH, exactly the change set the store applied)
