@@ -1,8 +1,8 @@
 package org.scimee.error;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The one exception type SCIM processing throws for a request it cannot honour.
@@ -12,6 +12,9 @@ import jakarta.json.JsonObjectBuilder;
  * {@code detail} is meant for the client: it never carries secrets or stack traces.
  */
 public class ScimException extends RuntimeException {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7644 §3.12: the URN of the error response schema. */
     public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -48,8 +51,8 @@ public class ScimException extends RuntimeException {
 
     /** The RFC 7644 §3.12 error body; {@code status} is a string, as the RFC's examples show. */
     public JsonObject toJson() {
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(ERROR_SCHEMA))
+        JsonObjectBuilder body = JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(ERROR_SCHEMA))
                 .add("status", Integer.toString(status));
         if (scimType != null) {
             body.add("scimType", scimType);

@@ -84,7 +84,7 @@ import org.scimee.store.ChangeSet;
 public final class PatchEngine {
 
     private static final Logger LOG = Logger.getLogger("org.scimee.patch");
-    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    /** Looked up once: {@code JSON.createXxx} looks the provider up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final SchemaRegistry registry;

@@ -1,10 +1,10 @@
 package org.scimee.projection;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -69,6 +69,9 @@ import org.scimee.schema.SchemaRegistry;
  * </ul>
  */
 public final class Projection {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7643 §3: the member listing a resource's schema URNs; no schema defines it, so it is treated as always. */
     private static final String SCHEMAS = "schemas";
@@ -142,7 +145,7 @@ public final class Projection {
      */
     public JsonObject apply(JsonObject resource) {
         Schema core = registry.coreSchema(type);
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> member : resource.entrySet()) {
             String key = member.getKey();
             if (key.equalsIgnoreCase(SCHEMAS)) {
@@ -308,7 +311,7 @@ public final class Projection {
             return projected.isEmpty() ? null : projected;
         }
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-            JsonArrayBuilder elements = Json.createArrayBuilder();
+            JsonArrayBuilder elements = JSON.createArrayBuilder();
             int count = 0;
             for (JsonValue element : value.asJsonArray()) {
                 if (element instanceof JsonObject object) {
@@ -326,7 +329,7 @@ public final class Projection {
 
     /** Projects the members of a complex value or extension object whose definitions are {@code definitions}. */
     private JsonObject project(List<Attribute> definitions, JsonObject object, Selection selected, boolean inherited) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             String key = member.getKey();
             Optional<Attribute> definition = definitions.stream().filter(a -> a.named(key)).findFirst();

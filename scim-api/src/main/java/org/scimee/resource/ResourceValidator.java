@@ -1,12 +1,12 @@
 package org.scimee.resource;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -39,6 +39,9 @@ import org.scimee.schema.SchemaRegistry;
  */
 public final class ResourceValidator {
 
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final SchemaRegistry registry;
 
     public ResourceValidator(SchemaRegistry registry) {
@@ -59,7 +62,7 @@ public final class ResourceValidator {
     public JsonObject forCreate(ResourceType type, JsonObject body, Coercion coercion) {
         Schema core = registry.coreSchema(type);
         Set<String> declared = declaredSchemas(type, body);
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         Set<String> seen = new HashSet<>();
         Set<String> usedExtensions = new LinkedHashSet<>();
 
@@ -111,9 +114,9 @@ public final class ResourceValidator {
                 usedExtensions.add(urn);
             }
         }
-        JsonArrayBuilder schemas = Json.createArrayBuilder().add(core.id());
+        JsonArrayBuilder schemas = JSON.createArrayBuilder().add(core.id());
         usedExtensions.forEach(schemas::add);
-        return Json.createObjectBuilder(attributes).add("schemas", schemas).build();
+        return JSON.createObjectBuilder(attributes).add("schemas", schemas).build();
     }
 
     /**
@@ -132,14 +135,14 @@ public final class ResourceValidator {
     /** {@link #forReplace(ResourceType, JsonObject, JsonObject)} with a tolerance for mistyped values. */
     public JsonObject forReplace(ResourceType type, JsonObject body, JsonObject current, Coercion coercion) {
         JsonObject replacement = forCreate(type, body, coercion);
-        JsonObjectBuilder result = Json.createObjectBuilder(replacement);
+        JsonObjectBuilder result = JSON.createObjectBuilder(replacement);
         keepImmutable(registry.coreSchema(type).attributes(), current, replacement, result, "");
         for (SchemaExtension extension : type.schemaExtensions()) {
             JsonObject before = current.getJsonObject(extension.schema());
             if (before != null) {
                 JsonObject after = replacement.containsKey(extension.schema())
                         ? replacement.getJsonObject(extension.schema()) : JsonValue.EMPTY_JSON_OBJECT;
-                JsonObjectBuilder merged = Json.createObjectBuilder(after);
+                JsonObjectBuilder merged = JSON.createObjectBuilder(after);
                 keepImmutable(registry.schema(extension.schema()).orElseThrow().attributes(), before, after, merged,
                         extension.schema() + ":");
                 JsonObject object = merged.build();
@@ -170,7 +173,7 @@ public final class ResourceValidator {
                 // Sub-attributes of a single complex value can be immutable too (the element is unambiguous here;
                 // in a multi-valued attribute it is not, so those are left to the PATCH engine).
                 JsonObject givenObject = given instanceof JsonObject g ? g : JsonValue.EMPTY_JSON_OBJECT;
-                JsonObjectBuilder merged = Json.createObjectBuilder(givenObject);
+                JsonObjectBuilder merged = JSON.createObjectBuilder(givenObject);
                 keepImmutable(attribute.subAttributes(), oldObject, givenObject, merged, prefix + attribute.name() + ".");
                 JsonObject object = merged.build();
                 if (!object.isEmpty() && !object.equals(givenObject)) {
@@ -239,10 +242,10 @@ public final class ResourceValidator {
                     }
                     return value;
                 case INTEGER:
-                    return text.matches("[+-]?[0-9]{1,30}") ? Json.createValue(new BigInteger(text)) : value;
+                    return text.matches("[+-]?[0-9]{1,30}") ? JSON.createValue(new BigInteger(text)) : value;
                 case DECIMAL:
                     return text.matches("[+-]?[0-9]{1,30}(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,4})?")
-                            ? Json.createValue(new BigDecimal(text)) : value;
+                            ? JSON.createValue(new BigDecimal(text)) : value;
                 default:
                     return value;
             }
@@ -292,7 +295,7 @@ public final class ResourceValidator {
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new InvalidValueException("'" + path + "' is multi-valued: expected a JSON array");
         }
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         int count = 0;
         for (JsonValue element : value.asJsonArray()) {
             if (element.getValueType() != JsonValue.ValueType.NULL) {
@@ -325,14 +328,14 @@ public final class ResourceValidator {
             // The canonical spelling is stored, so filters and clients see one form.
             return attribute.canonicalValues().stream()
                     .filter(c -> attribute.caseExact() ? c.equals(string.getString()) : c.equalsIgnoreCase(string.getString()))
-                    .findFirst().<JsonValue>map(Json::createValue)
+                    .findFirst().<JsonValue>map(JSON::createValue)
                     .orElseThrow(() -> new InvalidValueException("'" + path + "' must be one of " + attribute.canonicalValues()));
         }
         return value;
     }
 
     private JsonObject complex(List<Attribute> definitions, JsonObject object, String prefix, Coercion coercion) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             if (!seen.add(Attribute.key(entry.getKey()))) {

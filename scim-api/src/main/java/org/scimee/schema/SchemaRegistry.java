@@ -1,8 +1,8 @@
 package org.scimee.schema;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +20,9 @@ import java.util.Optional;
  * application adds a resource type by registering JSON, not by writing code.
  */
 public final class SchemaRegistry {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7643 §4.1: the core User schema. */
     public static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -136,7 +139,7 @@ public final class SchemaRegistry {
 
         /** Reads a JSON object from a class-path resource, for applications shipping their schemas in a jar. */
         public static JsonObject read(InputStream in) {
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JSON.createReader(in)) {
                 return reader.readObject();
             }
         }

@@ -1,13 +1,16 @@
 package org.scimee.schema;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /** Writes schemas (RFC 7643 §7) and resource types (§6) as the discovery endpoints serve them. */
 public final class SchemaWriter {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7643 §7: the schema of schema representations. */
     public static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
@@ -19,8 +22,8 @@ public final class SchemaWriter {
 
     /** The schema with every attribute characteristic spelled out, and {@code meta} at {@code location}. */
     public static JsonObject schema(Schema schema, String location) {
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SCHEMA_SCHEMA))
+        return JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(SCHEMA_SCHEMA))
                 .add("id", schema.id())
                 .add("name", schema.name())
                 .add("description", schema.description())
@@ -31,11 +34,11 @@ public final class SchemaWriter {
 
     /** The resource type, with {@code meta} at {@code location}. */
     public static JsonObject resourceType(ResourceType type, String location) {
-        JsonArrayBuilder extensions = Json.createArrayBuilder();
-        type.schemaExtensions().forEach(e -> extensions.add(Json.createObjectBuilder()
+        JsonArrayBuilder extensions = JSON.createArrayBuilder();
+        type.schemaExtensions().forEach(e -> extensions.add(JSON.createObjectBuilder()
                 .add("schema", e.schema()).add("required", e.required())));
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(RESOURCE_TYPE_SCHEMA))
+        return JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(RESOURCE_TYPE_SCHEMA))
                 .add("id", type.id())
                 .add("name", type.name())
                 .add("description", type.description())
@@ -47,9 +50,9 @@ public final class SchemaWriter {
     }
 
     private static JsonArrayBuilder attributes(List<Attribute> attributes) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Attribute a : attributes) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("name", a.name())
                     .add("type", a.type().json())
                     .add("multiValued", a.multiValued())
@@ -60,13 +63,13 @@ public final class SchemaWriter {
                     .add("returned", a.returned().json())
                     .add("uniqueness", a.uniqueness().json());
             if (!a.canonicalValues().isEmpty()) {
-                json.add("canonicalValues", Json.createArrayBuilder(a.canonicalValues()));
+                json.add("canonicalValues", JSON.createArrayBuilder(a.canonicalValues()));
             }
             if (a.strictCanonicalValues()) {
                 json.add("strictCanonicalValues", true);
             }
             if (!a.referenceTypes().isEmpty()) {
-                json.add("referenceTypes", Json.createArrayBuilder(a.referenceTypes()));
+                json.add("referenceTypes", JSON.createArrayBuilder(a.referenceTypes()));
             }
             if (!a.subAttributes().isEmpty()) {
                 json.add("subAttributes", attributes(a.subAttributes()));
@@ -77,6 +80,6 @@ public final class SchemaWriter {
     }
 
     private static JsonObjectBuilder meta(String resourceType, String location) {
-        return Json.createObjectBuilder().add("resourceType", resourceType).add("location", location);
+        return JSON.createObjectBuilder().add("resourceType", resourceType).add("location", location);
     }
 }

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public record ChangeSet(List<Change> changes) {
 
-    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    /** Looked up once: {@code JSON.createXxx} looks the provider up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
     /** The attribute holding the schema URNs of a resource. */
     private static final String SCHEMAS = "schemas";

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class PartialElements {
 
-    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    /** Looked up once: {@code JSON.createXxx} looks the provider up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private PartialElements() {

@@ -1,9 +1,9 @@
 package org.scimee.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +20,9 @@ import org.scimee.schema.ResourceType;
  */
 public record StoredResource(String id, String resourceType, JsonObject attributes, ResourceMeta meta) {
 
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public StoredResource {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(resourceType, "resourceType");
@@ -29,7 +32,7 @@ public record StoredResource(String id, String resourceType, JsonObject attribut
 
     /** The full RFC 7643 representation: {@code schemas} and {@code id} first, then the attributes, then {@code meta}. */
     public JsonObject toJson(ResourceType type, String location) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         JsonValue schemas = attributes.get("schemas");
         if (schemas != null) {
             json.add("schemas", schemas);
@@ -40,7 +43,7 @@ public record StoredResource(String id, String resourceType, JsonObject attribut
                 json.add(attribute.getKey(), attribute.getValue());
             }
         }
-        json.add("meta", Json.createObjectBuilder()
+        json.add("meta", JSON.createObjectBuilder()
                 .add("resourceType", type.name())
                 .add("created", DateTimeFormatter.ISO_INSTANT.format(meta.created()))
                 .add("lastModified", DateTimeFormatter.ISO_INSTANT.format(meta.lastModified()))

@@ -1,6 +1,5 @@
 package org.scimee.jpa;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -93,6 +93,9 @@ import org.scimee.store.StoredResource;
  * <p>Thread-safe: it holds the factory and immutable helpers, and each call uses its own {@link EntityManager}.
  */
 public class JpaResourceStore implements ResourceStore {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final EntityManagerFactory factory;
     private final SchemaRegistry registry;
@@ -460,7 +463,7 @@ public class JpaResourceStore implements ResourceStore {
             for (Attribute attribute : elements.of(type)) {
                 if (document.get(attribute.name()) instanceof JsonArray inline) {
                     insertElements(connection, tenant, type, id, attribute, inline, 0);
-                    document = Json.createObjectBuilder(document).remove(attribute.name()).build();
+                    document = JSON.createObjectBuilder(document).remove(attribute.name()).build();
                 }
             }
             List<Change> documentChanges = new ArrayList<>();
@@ -489,7 +492,7 @@ public class JpaResourceStore implements ResourceStore {
                     if (change instanceof Change.SetValue set && set.value() instanceof JsonArray array) {
                         insertElements(connection, tenant, type, id, attribute, array, 0);
                         insertRows(connection, tenant, type, id, valueRows.rows(type,
-                                Json.createObjectBuilder().add(attribute.name(), array).build()));
+                                JSON.createObjectBuilder().add(attribute.name(), array).build()));
                     } else if (change instanceof Change.SetValue set) {
                         throw new IllegalArgumentException(attribute.name() + " must be an array, not " + set.value());
                     }
@@ -568,7 +571,7 @@ public class JpaResourceStore implements ResourceStore {
         JsonObjectBuilder document = null;
         for (Attribute attribute : elements.of(type)) {
             if (attributes.get(attribute.name()) instanceof JsonArray) {
-                document = (document == null ? Json.createObjectBuilder(attributes) : document).remove(attribute.name());
+                document = (document == null ? JSON.createObjectBuilder(attributes) : document).remove(attribute.name());
             }
         }
         return document == null ? attributes : document.build();
@@ -594,10 +597,10 @@ public class JpaResourceStore implements ResourceStore {
         if (loaded.isEmpty()) {
             return resource;
         }
-        JsonObjectBuilder attributes = Json.createObjectBuilder(resource.attributes());
+        JsonObjectBuilder attributes = JSON.createObjectBuilder(resource.attributes());
         for (Map.Entry<String, List<JsonValue>> attribute : loaded.entrySet()) {
             if (!resource.attributes().containsKey(attribute.getKey())) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 attribute.getValue().forEach(array::add);
                 attributes.add(attribute.getKey(), array);
             }
@@ -642,7 +645,7 @@ public class JpaResourceStore implements ResourceStore {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
@@ -1133,7 +1136,7 @@ public class JpaResourceStore implements ResourceStore {
 
     private static StoredResource toResource(ResourceEntity entity) {
         JsonObject attributes;
-        try (JsonReader reader = Json.createReader(new StringReader(entity.data()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(entity.data()))) {
             attributes = reader.readObject();
         }
         return new StoredResource(entity.id(), entity.resourceType(), attributes, new ResourceMeta(

@@ -1,8 +1,8 @@
 package org.scimee.jpa;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +45,9 @@ import org.scimee.store.StoredResource;
  * to another query, is {@link InvalidCursorException}; cursors never expire.
  */
 final class SqlQuery {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String CURSOR_VERSION = "k1";
 
@@ -203,7 +206,7 @@ final class SqlQuery {
         try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 JsonObject attributes;
-                try (JsonReader reader = Json.createReader(new StringReader(result.getString(2)))) {
+                try (JsonReader reader = JSON.createReader(new StringReader(result.getString(2)))) {
                     attributes = reader.readObject();
                 }
                 StoredResource resource = new StoredResource(result.getString(1), type.id(), attributes, new ResourceMeta(

@@ -1,12 +1,12 @@
 package org.scimee.store.memory;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +49,9 @@ import org.scimee.store.StoredResource;
  * the attribute is {@code caseExact}. Thread-safe: writes are serialised, reads see complete resources.
  */
 public final class InMemoryResourceStore implements ResourceStore {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final SchemaRegistry registry;
     private final InMemoryQuery queries;
@@ -122,7 +125,7 @@ public final class InMemoryResourceStore implements ResourceStore {
                 if (container == null || !(container.get(reference.attribute().name()) instanceof JsonArray elements)) {
                     continue;
                 }
-                JsonArrayBuilder kept = Json.createArrayBuilder();
+                JsonArrayBuilder kept = JSON.createArrayBuilder();
                 List<JsonValue> removed = new ArrayList<>();
                 for (JsonValue element : elements) {
                     if (element instanceof JsonObject object && object.get(reference.value().name()) instanceof JsonString value
@@ -136,14 +139,14 @@ public final class InMemoryResourceStore implements ResourceStore {
                     continue;
                 }
                 JsonArray rest = kept.build();
-                JsonObjectBuilder changed = Json.createObjectBuilder(container);
+                JsonObjectBuilder changed = JSON.createObjectBuilder(container);
                 if (rest.isEmpty()) {
                     changed.remove(reference.attribute().name());
                 } else {
                     changed.add(reference.attribute().name(), rest);
                 }
                 JsonObject result = reference.urn() == null ? changed.build()
-                        : Json.createObjectBuilder(attributes).add(reference.urn(), changed).build();
+                        : JSON.createObjectBuilder(attributes).add(reference.urn(), changed).build();
                 StoredResource after = new StoredResource(holder.id(), holder.resourceType(), result, new ResourceMeta(
                         holder.meta().created(), Instant.ofEpochMilli(clock.millis()), holder.meta().version() + 1));
                 holders.put(holder.id(), after);

@@ -2,13 +2,13 @@ package org.scimee.jaxrs.derived;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,6 +56,9 @@ import org.scimee.store.StoredResource;
  */
 @ApplicationScoped
 public class DerivedAttributes {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(DerivedAttributes.class.getName());
 
@@ -200,7 +203,7 @@ public class DerivedAttributes {
 
     private static JsonObject element(Attribute attribute, ResourceType referring, StoredResource found,
                                       Attribute displayName, String kind, Lookup lookup) {
-        JsonObjectBuilder element = Json.createObjectBuilder();
+        JsonObjectBuilder element = JSON.createObjectBuilder();
         for (Attribute sub : attribute.subAttributes()) {
             // the sub-attributes RFC 7643 §2.4 gives multi-valued attributes; the schema says which exist
             switch (sub.name().toLowerCase(Locale.ROOT)) {
@@ -232,7 +235,7 @@ public class DerivedAttributes {
         String name = inverse.attribute().name();
         JsonArray array = null;
         if (!elements.isEmpty()) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = JSON.createArrayBuilder();
             elements.forEach(builder::add);
             array = builder.build();
         }
@@ -243,7 +246,7 @@ public class DerivedAttributes {
         JsonObject result = replaced(representation, inverse.urn(), replaced(extension, name, array));
         if (array != null && result.get("schemas") instanceof JsonArray schemas
                 && schemas.stream().noneMatch(s -> s instanceof JsonString u && u.getString().equalsIgnoreCase(inverse.urn()))) {
-            result = replaced(result, "schemas", Json.createArrayBuilder(schemas).add(inverse.urn()).build());
+            result = replaced(result, "schemas", JSON.createArrayBuilder(schemas).add(inverse.urn()).build());
         }
         return result;
     }
@@ -253,7 +256,7 @@ public class DerivedAttributes {
      * {@code null}; a new member goes before {@code meta}, where the stored attributes end.
      */
     private static JsonObject replaced(JsonObject object, String key, JsonValue value) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         boolean placed = value == null;
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             if (member.getKey().equalsIgnoreCase(key)) {

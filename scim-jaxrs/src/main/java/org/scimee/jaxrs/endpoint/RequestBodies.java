@@ -1,11 +1,11 @@
 package org.scimee.jaxrs.endpoint;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,9 @@ import org.scimee.error.PayloadTooLargeException;
 
 /** Reads a request body as one JSON object, within a size limit. */
 final class RequestBodies {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private RequestBodies() {
     }
@@ -30,7 +33,7 @@ final class RequestBodies {
             throw new InvalidSyntaxException("the request body is empty; send a JSON object");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidSyntaxException("the request body is not valid JSON (line " + e.getLocation().getLineNumber()

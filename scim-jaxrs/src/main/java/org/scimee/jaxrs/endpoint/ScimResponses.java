@@ -1,9 +1,9 @@
 package org.scimee.jaxrs.endpoint;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -14,6 +14,9 @@ import org.scimee.store.QueryResult;
 
 /** The pieces every endpoint's answer is made of. */
 final class ScimResponses {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7644 §3.4.2: the list response schema. */
     static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -28,10 +31,10 @@ final class ScimResponses {
 
     /** A complete, unpaged list response. */
     static JsonObject list(List<JsonObject> resources) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         resources.forEach(array::add);
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(LIST_RESPONSE))
+        return JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(LIST_RESPONSE))
                 .add("totalResults", resources.size())
                 .add("itemsPerPage", resources.size())
                 .add("startIndex", 1)
@@ -41,10 +44,10 @@ final class ScimResponses {
 
     /** One page of a query's answer (RFC 7644 §3.4.2; RFC 9865 for cursors). */
     static JsonObject page(QueryResult result, Page page, List<JsonObject> resources) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         resources.forEach(array::add);
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(LIST_RESPONSE))
+        JsonObjectBuilder body = JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(LIST_RESPONSE))
                 .add("totalResults", result.totalResults())
                 .add("itemsPerPage", resources.size());
         if (page instanceof Page.Index index) {

@@ -2,9 +2,9 @@ package org.scimee.jaxrs.endpoint;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -19,6 +19,9 @@ import org.scimee.jaxrs.config.ScimSettings;
 @Path("ServiceProviderConfig")
 @RequestScoped
 public class ServiceProviderConfigEndpoint {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ScimSettings settings;
 
@@ -35,8 +38,8 @@ public class ServiceProviderConfigEndpoint {
 
     @GET
     public Response get(@Context UriInfo uri) {
-        JsonObject body = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        JsonObject body = JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(SCHEMA))
                 .add("patch", supported(true))
                 .add("bulk", supported(true).add("maxOperations", settings.bulkMaxOperations())
                         .add("maxPayloadSize", settings.bulkMaxPayloadBytes()))
@@ -44,19 +47,19 @@ public class ServiceProviderConfigEndpoint {
                 .add("changePassword", supported(false))
                 .add("sort", supported(true))
                 // RFC 9865 §4: both paging styles; cursors of the built-in stores do not expire.
-                .add("pagination", Json.createObjectBuilder()
+                .add("pagination", JSON.createObjectBuilder()
                         .add("cursor", true)
                         .add("index", true)
                         .add("defaultPaginationMethod", "index")
                         .add("defaultPageSize", settings.defaultPageSize())
                         .add("maxPageSize", settings.maxPageSize()))
                 .add("etag", supported(true))
-                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("authenticationSchemes", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "Bearer token")
                         .add("description", "A static bearer token in the Authorization header, set by the operator")
                         .add("primary", true)))
-                .add("meta", Json.createObjectBuilder()
+                .add("meta", JSON.createObjectBuilder()
                         .add("resourceType", "ServiceProviderConfig")
                         .add("location", uri.getBaseUriBuilder().path("ServiceProviderConfig").build().toString()))
                 .build();
@@ -64,6 +67,6 @@ public class ServiceProviderConfigEndpoint {
     }
 
     private static JsonObjectBuilder supported(boolean supported) {
-        return Json.createObjectBuilder().add("supported", supported);
+        return JSON.createObjectBuilder().add("supported", supported);
     }
 }

@@ -2,7 +2,6 @@ package org.scimee.jaxrs.operation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -10,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +40,9 @@ import org.scimee.store.StoredResource;
  */
 @ApplicationScoped
 public class BulkProcessor {
+
+    // one provider for the class: Json.createXxx() looks the provider up with a ServiceLoader scan on every call
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** RFC 7644 §3.7: the schemas of bulk request and response bodies. */
     public static final String BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
@@ -118,14 +121,14 @@ public class BulkProcessor {
             }
         }
 
-        JsonArrayBuilder reported = Json.createArrayBuilder();
+        JsonArrayBuilder reported = JSON.createArrayBuilder();
         for (JsonObject result : results) {
             if (result != null) {
                 reported.add(result);
             }
         }
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(BULK_RESPONSE))
+        return JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(BULK_RESPONSE))
                 .add("Operations", reported)
                 .build();
     }
@@ -193,7 +196,7 @@ public class BulkProcessor {
     }
 
     private static JsonObjectBuilder outcome(Operation op) {
-        JsonObjectBuilder outcome = Json.createObjectBuilder().add("method", op.method());
+        JsonObjectBuilder outcome = JSON.createObjectBuilder().add("method", op.method());
         if (op.bulkId() != null) {
             outcome.add("bulkId", op.bulkId());
         }
@@ -285,15 +288,15 @@ public class BulkProcessor {
 
     private static JsonValue substitute(JsonValue value, Map<String, String> created) {
         if (value instanceof JsonString string) {
-            return Json.createValue(substitute(string.getString(), created));
+            return JSON.createValue(substitute(string.getString(), created));
         }
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder copy = Json.createObjectBuilder();
+            JsonObjectBuilder copy = JSON.createObjectBuilder();
             object.forEach((k, v) -> copy.add(k, substitute(v, created)));
             return copy.build();
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder copy = Json.createArrayBuilder();
+            JsonArrayBuilder copy = JSON.createArrayBuilder();
             array.forEach(v -> copy.add(substitute(v, created)));
             return copy.build();
         }
