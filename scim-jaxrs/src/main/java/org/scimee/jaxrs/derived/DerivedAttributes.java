@@ -10,8 +10,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.scimee.error.ForbiddenException;
 import org.scimee.error.InvalidFilterException;
+import org.scimee.error.ResourceNotFoundException;
 import org.scimee.filter.Comparison;
 import org.scimee.filter.ComparisonOperator;
 import org.scimee.filter.Filter;
@@ -41,9 +44,11 @@ import org.scimee.store.StoredResource;
  * belongs, either through direct membership, through nested groups, or dynamically calculated."
  *
  * <p>Promises: the attribute is computed only when the response's projection can return it
- * ({@code excludedAttributes=groups} costs nothing); it is computed through the store SPI only
- * ({@link org.scimee.store.ResourceStore#query}, one query per referring type, plus one per level of nesting and per
- * {@value #IDS_PER_QUERY} resources of that level, each paged through to the end), so it works for every store; a
+ * ({@code excludedAttributes=groups} costs nothing); it is computed through the store SPI only, for a whole page of
+ * resources at once ({@link org.scimee.store.ResourceStore#query}: one query per referring type, per level of
+ * nesting and per {@value #IDS_PER_QUERY} resources of that level, each paged through to the end; then, for a page
+ * of several, one {@link org.scimee.store.ResourceStore#findPartial partial read} per resource found, to learn which
+ * of them it lists without reading its other elements), so it works for every store; a
  * resource that nothing refers to has no such attribute (RFC 7643 §2.5: unassigned, not empty). Each element has
  * {@code value} (the referring resource's id), {@code $ref} (its URL, rendered like {@code meta.location}),
  * {@code display} (its {@code displayName}) and {@code type} ({@code direct}, or {@code indirect} when reached through
@@ -78,6 +83,12 @@ public class DerivedAttributes {
         /** One page of {@code query} against {@code type}, for the current caller (authorized as a query). */
         QueryResult query(ResourceType type, ResourceQuery query);
 
+        /**
+         * The resource {@code id} of {@code type} with only the elements {@code elementsByValue} names
+         * ({@link org.scimee.store.ResourceStore#findPartial}), for the current caller (authorized as a read).
+         */
+        StoredResource partial(ResourceType type, String id, Map<String, Set<String>> elementsByValue);
+
         /** The URL a response gives for the resource {@code id} of {@code type}. */
         String location(ResourceType type, String id);
     }
@@ -102,29 +113,47 @@ public class DerivedAttributes {
      */
     public JsonObject addTo(JsonObject representation, ResourceType type, String id, Projection projection,
                             Lookup lookup) {
-        JsonObject result = representation;
+        return addTo(List.of(representation), type, List.of(id), projection, lookup).get(0);
+    }
+
+    /**
+     * {@link #addTo(JsonObject, ResourceType, String, Projection, Lookup)} for a page of resources at once
+     * ({@code representations} and {@code ids} in the same order): the referring resources are looked up for all
+     * of them together, so a page of 100 users costs a query per level of nesting and a partial read per group
+     * found, not a query per user.
+     */
+    public List<JsonObject> addTo(List<JsonObject> representations, ResourceType type, List<String> ids,
+                                  Projection projection, Lookup lookup) {
+        List<JsonObject> results = new ArrayList<>(representations);
         for (InverseReferences.Inverse inverse : inverses.of(type)) {
             AttributePath path = new AttributePath(inverse.urn(), inverse.attribute().name(), null);
             if (projection.includes(path)) {
-                result = with(result, inverse, compute(inverse, type, id, projection, path, lookup));
+                Map<String, List<JsonObject>> elements = compute(inverse, type, ids, projection, path, lookup);
+                for (int i = 0; i < results.size(); i++) {
+                    results.set(i, with(results.get(i), inverse, elements.getOrDefault(ids.get(i), List.of())));
+                }
             }
         }
-        return result;
+        return results;
     }
 
-    private List<JsonObject> compute(InverseReferences.Inverse inverse, ResourceType type, String id,
-                                     Projection projection, AttributePath path, Lookup lookup) {
+    private Map<String, List<JsonObject>> compute(InverseReferences.Inverse inverse, ResourceType type,
+                                                  List<String> ids, Projection projection, AttributePath path,
+                                                  Lookup lookup) {
         Attribute attribute = inverse.attribute();
         Optional<Attribute> display = attribute.subAttribute("display")
                 .filter(sub -> projection.includes(path.withSubAttribute(sub.name())));
-        List<JsonObject> elements = new ArrayList<>();
+        Map<String, List<JsonObject>> elements = new HashMap<>();
         for (InverseReferences.Source source : inverse.sources()) {
-            List<JsonObject> found = new ArrayList<>();
             try {
-                collect(found, attribute, source, type, id, display.isPresent() ? source.displayName() : null, lookup);
-                elements.addAll(found);
+                Attribute displayName = display.isPresent() ? source.displayName() : null;
+                Referrers referrers = collect(source, displayName, ids, lookup);
+                for (String id : ids) {
+                    elements.computeIfAbsent(id, k -> new ArrayList<>())
+                            .addAll(referrers.elementsFor(id, type, attribute, source, displayName, lookup));
+                }
             } catch (ForbiddenException refused) {
-                LOG.fine(() -> "caller may not query " + source.type().name() + ": " + type.name() + "."
+                LOG.fine(() -> "caller may not read " + source.type().name() + ": " + type.name() + "."
                         + attribute.name() + " leaves those out");
             } catch (InvalidFilterException unsupported) {
                 LOG.warning(() -> "the store of " + source.type().name() + " cannot answer the query " + type.name()
@@ -135,41 +164,109 @@ public class DerivedAttributes {
     }
 
     /**
-     * Adds the resources of {@code source}'s type that refer to {@code id}: those listing it themselves (direct),
-     * then, when the type nests, those listing one already found (indirect), level by level.
+     * The resources of {@code source}'s type that list any of {@code ids} (direct), then, when the type nests,
+     * those listing one already found (indirect), level by level, each found once, with who lists whom.
      */
-    private void collect(List<JsonObject> elements, Attribute attribute, InverseReferences.Source source,
-                         ResourceType type, String id, Attribute displayName, Lookup lookup) {
+    private Referrers collect(InverseReferences.Source source, Attribute displayName, List<String> ids,
+                              Lookup lookup) {
         ResourceType referring = source.type();
         Projection fields = Projection.of(registry, referring,
                 List.of(displayName == null ? "id" : displayName.name()), null);
-        Set<String> seen = new HashSet<>();
-        if (referring.id().equals(type.id())) {
-            seen.add(id); // a resource is not listed as referring to itself through a cycle
-        }
-        List<String> level = List.of(id);
-        String kind = DIRECT;
+        // findPartial serves attributes of the core schema; one in an extension is asked about one id at a time,
+        // so that everything a query finds lists that id
+        int perQuery = source.reference().urn() == null ? IDS_PER_QUERY : 1;
+        Referrers referrers = new Referrers();
+        List<String> level = new ArrayList<>(new LinkedHashSet<>(ids));
+        Set<String> asked = new HashSet<>(level);
         for (int depth = 0; !level.isEmpty(); depth++) {
             if (depth == MAX_DEPTH) {
-                LOG.fine(() -> type.name() + " " + id + ": " + attribute.name() + " nests deeper than " + MAX_DEPTH
-                        + " levels; the deeper ones are left out");
-                return;
+                LOG.fine(() -> referring.name() + " nests deeper than " + MAX_DEPTH + " levels; the deeper ones are"
+                        + " left out");
+                break;
             }
             List<String> next = new ArrayList<>();
-            for (int from = 0; from < level.size(); from += IDS_PER_QUERY) {
-                Filter filter = referringTo(source, level.subList(from, Math.min(level.size(), from + IDS_PER_QUERY)));
-                for (StoredResource found : all(lookup, referring, filter, fields)) {
-                    if (seen.add(found.id())) {
-                        elements.add(element(attribute, referring, found, displayName, kind, lookup));
+            for (int from = 0; from < level.size(); from += perQuery) {
+                List<String> chunk = level.subList(from, Math.min(level.size(), from + perQuery));
+                for (StoredResource found : all(lookup, referring, referringTo(source, chunk), fields)) {
+                    for (String listed : listedBy(found, chunk, source, lookup)) {
+                        referrers.add(listed, found);
+                    }
+                    if (asked.add(found.id())) {
                         next.add(found.id());
                     }
                 }
             }
             if (!source.nested()) {
-                return;
+                break;
             }
             level = next;
-            kind = INDIRECT;
+        }
+        return referrers;
+    }
+
+    /** Which of {@code chunk} the resource {@code found} lists: read from only those of its elements. */
+    private static List<String> listedBy(StoredResource found, List<String> chunk, InverseReferences.Source source,
+                                         Lookup lookup) {
+        if (chunk.size() == 1) {
+            return chunk; // the query matched on that one id
+        }
+        String attribute = source.reference().attribute().name();
+        String value = source.reference().value().name();
+        StoredResource partial;
+        try {
+            partial = lookup.partial(source.type(), found.id(), Map.of(attribute, Set.copyOf(chunk)));
+        } catch (ResourceNotFoundException deletedMeanwhile) {
+            return List.of();
+        }
+        // the same comparison the query made: members.value is not caseExact, so compare ignoring case
+        Map<String, String> byKey = new HashMap<>();
+        chunk.forEach(id -> byKey.put(key(source, id), id));
+        List<String> listed = new ArrayList<>();
+        if (partial.attributes().get(attribute) instanceof JsonArray elements) {
+            for (JsonValue element : elements) {
+                if (element instanceof JsonObject object && object.get(value) instanceof JsonString id
+                        && byKey.containsKey(key(source, id.getString()))) {
+                    listed.add(byKey.get(key(source, id.getString())));
+                }
+            }
+        }
+        return listed;
+    }
+
+    private static String key(InverseReferences.Source source, String id) {
+        return source.reference().value().caseExact() ? id : id.toLowerCase(Locale.ROOT);
+    }
+
+    /** Who lists whom: for each id, the referring resources listing it themselves, in the order found. */
+    private static final class Referrers {
+        private final Map<String, Map<String, StoredResource>> listing = new HashMap<>();
+
+        void add(String listed, StoredResource by) {
+            listing.computeIfAbsent(listed, k -> new LinkedHashMap<>()).putIfAbsent(by.id(), by);
+        }
+
+        /** The elements for {@code id}: those listing it (direct), then those reached through them (indirect). */
+        List<JsonObject> elementsFor(String id, ResourceType type, Attribute attribute, InverseReferences.Source source,
+                                     Attribute displayName, Lookup lookup) {
+            List<JsonObject> elements = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            if (source.type().id().equals(type.id())) {
+                seen.add(id); // a resource is not listed as referring to itself through a cycle
+            }
+            List<StoredResource> level = new ArrayList<>(listing.getOrDefault(id, Map.of()).values());
+            String kind = DIRECT;
+            while (!level.isEmpty()) {
+                List<StoredResource> next = new ArrayList<>();
+                for (StoredResource found : level) {
+                    if (seen.add(found.id())) {
+                        elements.add(element(attribute, source.type(), found, displayName, kind, lookup));
+                        next.addAll(listing.getOrDefault(found.id(), Map.of()).values());
+                    }
+                }
+                level = next;
+                kind = INDIRECT;
+            }
+            return elements;
         }
     }
 

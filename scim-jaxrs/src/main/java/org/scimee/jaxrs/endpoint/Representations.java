@@ -4,6 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.scimee.jaxrs.derived.DerivedAttributes;
 import org.scimee.jaxrs.operation.ResourceOperations;
 import org.scimee.jaxrs.security.CallerContext;
@@ -39,11 +42,26 @@ public class Representations {
 
     /** What a response carries for {@code resource} of {@code type} under {@code projection}. */
     public JsonObject of(UriInfo uri, ResourceType type, StoredResource resource, Projection projection) {
-        JsonObject full = resource.toJson(type, ScimResponses.location(uri, type.endpointSegment(), resource.id()));
-        return projection.apply(derived.addTo(full, type, resource.id(), projection, new DerivedAttributes.Lookup() {
+        return of(uri, type, List.of(resource), projection).get(0);
+    }
+
+    /**
+     * What a response carries for each of a page of {@code resources}, in order; their derived attributes are
+     * computed for the whole page at once.
+     */
+    public List<JsonObject> of(UriInfo uri, ResourceType type, List<StoredResource> resources, Projection projection) {
+        List<JsonObject> full = resources.stream()
+                .map(r -> r.toJson(type, ScimResponses.location(uri, type.endpointSegment(), r.id()))).toList();
+        List<String> ids = resources.stream().map(StoredResource::id).toList();
+        return derived.addTo(full, type, ids, projection, new DerivedAttributes.Lookup() {
             @Override
             public QueryResult query(ResourceType referring, ResourceQuery query) {
                 return operations.query(callers.caller(), referring, query);
+            }
+
+            @Override
+            public StoredResource partial(ResourceType referring, String id, Map<String, Set<String>> elementsByValue) {
+                return operations.getPartial(callers.caller(), referring, id, elementsByValue);
             }
 
             @Override
@@ -51,6 +69,6 @@ public class Representations {
                 // the same form as meta.location: absolute, under the base URI the request came to
                 return ScimResponses.location(uri, referring.endpointSegment(), id);
             }
-        }));
+        }).stream().map(projection::apply).toList();
     }
 }

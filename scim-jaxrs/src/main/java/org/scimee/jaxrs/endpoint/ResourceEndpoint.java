@@ -99,9 +99,7 @@ public class ResourceEndpoint {
     private Response search(ResourceType type, SearchParameters parameters, UriInfo uri) {
         ResourceQuery query = parameters.toQuery(registry, type, settings);
         QueryResult result = operations.query(callers.caller(), type, query);
-        List<JsonObject> resources = result.resources().stream()
-                .map(r -> representations.of(uri, type, r, query.projection()))
-                .toList();
+        List<JsonObject> resources = representations.of(uri, type, result.resources(), query.projection());
         return ScimResponses.ok(ScimResponses.page(result, query.page(), resources));
     }
 

@@ -95,7 +95,7 @@ public class RootSearchEndpoint {
             ResourceQuery slice = withPage(queries.get(i), new Page.Index(skip + 1, wanted));
             QueryResult result = operations.query(callers.caller(), type, slice);
             total += result.totalResults();
-            result.resources().forEach(r -> resources.add(representations.of(uri, type, r, slice.projection())));
+            resources.addAll(representations.of(uri, type, result.resources(), slice.projection()));
             wanted -= result.resources().size();
             skip -= (int) Math.min(skip, result.totalResults());
         }

@@ -7,7 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
 import org.scimee.jaxrs.config.ResourceStores;
@@ -26,6 +28,7 @@ import org.scimee.security.Caller;
 import org.scimee.store.ChangeSet;
 import org.scimee.store.QueryResult;
 import org.scimee.store.ResourceQuery;
+import org.scimee.store.ResourceStore;
 import org.scimee.store.StoredResource;
 
 /**
@@ -82,6 +85,16 @@ public class ResourceOperations {
     public StoredResource get(Caller caller, ResourceType type, String id, Projection projection) {
         authorize(caller, Authorizer.Action.READ, type, id);
         return stores.of(type).find(caller.tenant(), type, id, projection)
+                .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
+    }
+
+    /**
+     * The resource with only the elements {@code elementsByValue} names, as {@link ResourceStore#findPartial} reads
+     * it (e.g. which of a page's users a group lists, without reading its other members).
+     */
+    public StoredResource getPartial(Caller caller, ResourceType type, String id, Map<String, Set<String>> elementsByValue) {
+        authorize(caller, Authorizer.Action.READ, type, id);
+        return stores.of(type).findPartial(caller.tenant(), type, id, elementsByValue)
                 .orElseThrow(() -> new ResourceNotFoundException(type.name() + " " + id + " not found"));
     }
 

@@ -126,6 +126,45 @@ public interface GroupsScenarios extends ScimService {
         assertThat(read("Users/" + aliceId)).doesNotContainKey("groups");
     }
 
+    /** A page of users gets each user's own groups, though they are looked up for the whole page at once. */
+    @Test
+    default void eachUserOfAPageGetsItsOwnGroups() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String[] ids = new String[4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = created("Users", "{\"userName\":\"page-" + i + "-" + tag + "\"}").getString("id");
+        }
+        // A lists users 0 and 1; B lists user 1 and group A; C lists user 2 and group B; user 3 is in no group.
+        String a = created("Groups", """
+                {"displayName":"A %s","members":[{"value":"%s"},{"value":"%s"}]}""".formatted(tag, ids[0], ids[1]))
+                .getString("id");
+        String b = created("Groups", """
+                {"displayName":"B %s","members":[{"value":"%s"},{"value":"%s","type":"Group"}]}""".formatted(tag, ids[1], a))
+                .getString("id");
+        String c = created("Groups", """
+                {"displayName":"C %s","members":[{"value":"%s"},{"value":"%s","type":"Group"}]}""".formatted(tag, ids[2], b))
+                .getString("id");
+
+        JsonObject page = read("Users?sortBy=userName&filter=" + query("userName ew \"-" + tag + "\""));
+        assertThat(page.getInt("totalResults")).isEqualTo(4);
+        JsonArray users = page.getJsonArray("Resources");
+        assertThat(users.getValuesAs(JsonObject.class)).extracting(u -> u.getString("id")).containsExactly(ids);
+        assertThat(groups(users.getJsonObject(0)).getValuesAs(JsonObject.class))
+                .extracting(g -> g.getString("value"), g -> g.getString("type"))
+                .containsExactlyInAnyOrder(tuple(a, "direct"), tuple(b, "indirect"), tuple(c, "indirect"));
+        assertThat(groups(users.getJsonObject(1)).getValuesAs(JsonObject.class))
+                .extracting(g -> g.getString("value"), g -> g.getString("type"))
+                .containsExactlyInAnyOrder(tuple(a, "direct"), tuple(b, "direct"), tuple(c, "indirect"));
+        assertThat(groups(users.getJsonObject(2)).getValuesAs(JsonObject.class))
+                .extracting(g -> g.getString("value"), g -> g.getString("type"))
+                .containsExactly(tuple(c, "direct"));
+        assertThat(users.getJsonObject(3)).doesNotContainKey("groups");
+        // the page says what each user's own read says
+        for (int i = 0; i < ids.length; i++) {
+            assertThat(users.getJsonObject(i).get("groups")).isEqualTo(read("Users/" + ids[i]).get("groups"));
+        }
+    }
+
     @Test
     default void groupsIsReadOnly() throws Exception {
         String tag = UUID.randomUUID().toString();
