@@ -201,6 +201,8 @@ public class JpaResourceStore implements ResourceStore {
         return Optional.of(PartialElements.keep(withElements(toResource(entity), loaded), elementsByValue));
     }
 
+    private static final int NAMES_PER_LOOKUP = 10;
+
     /** The elements of {@code attribute} whose {@code value} is one of {@code named}, in position order. */
     private static List<JsonValue> namedElements(Connection connection, String tenant, ResourceType type, String id,
                                                  Attribute attribute, Set<String> named) {
@@ -209,17 +211,40 @@ public class JpaResourceStore implements ResourceStore {
                 .map(name -> ValueRows.prefix(ValueRows.key(value, name))).toList()));
         java.util.TreeMap<Integer, JsonValue> found = new java.util.TreeMap<>();
         try {
-            for (int from = 0; from < keys.size(); from += 500) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-                List<Object> values = new ArrayList<>(List.of(tenant, type.id(), id, Elements.path(attribute),
-                        tenant, type.id(), id, ValueRows.path(null, attribute, value)));
-                values.addAll(chunk);
-                try (PreparedStatement select = connection.prepareStatement("SELECT e.position, e.element_json"
-                        + " FROM scim_element e WHERE e.tenant = ? AND e.resource_type = ? AND e.resource_id = ?"
-                        + " AND e.path = ? AND e.position IN (SELECT v.element FROM scim_value v WHERE v.tenant = ?"
-                        + " AND v.resource_type = ? AND v.resource_id = ? AND v.path = ? AND v.k_key IN ("
-                        + marks(chunk.size()) + "))")) {
-                    Sql.bind(select, values);
+            // Ten names a statement: with 30 or more in one IN list, PostgreSQL 15 costs the probes above a scan of
+            // every members.value row of the tenant's groups and filters those instead (measured: 16 ms for 30
+            // names against 0.1 ms for 20 on a million users and a 100,000-member group).
+            for (int from = 0; from < keys.size(); from += NAMES_PER_LOOKUP) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + NAMES_PER_LOOKUP));
+                // Two steps, each led by an index whatever the sizes: the positions from scim_value_key_ix alone,
+                // then those elements by primary key. The resource is picked here, not in SQL: given
+                // "resource_id = ?" PostgreSQL believes a resource has a handful of rows per path and walks all
+                // 100,000 member rows of a big group (measured: 26 ms for a hundred names, against one probe per
+                // name); the rows of the named values in other resources are few (a user's groups).
+                List<Object> keyed = new ArrayList<>(List.of(tenant, type.id(), ValueRows.path(null, attribute, value)));
+                keyed.addAll(chunk);
+                List<Integer> positions = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT resource_id, element FROM scim_value"
+                        + " WHERE tenant = ? AND resource_type = ? AND path = ? AND k_key IN (" + marks(chunk.size())
+                        + ")")) {
+                    Sql.bind(select, keyed);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            if (id.equals(rows.getString(1))) {
+                                positions.add(rows.getInt(2));
+                            }
+                        }
+                    }
+                }
+                if (positions.isEmpty()) {
+                    continue;
+                }
+                List<Object> located = new ArrayList<>(List.of(tenant, type.id(), id, Elements.path(attribute)));
+                located.addAll(positions);
+                try (PreparedStatement select = connection.prepareStatement("SELECT position, element_json"
+                        + " FROM scim_element WHERE tenant = ? AND resource_type = ? AND resource_id = ? AND path = ?"
+                        + " AND position IN (" + marks(positions.size()) + ")")) {
+                    Sql.bind(select, located);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             found.put(rows.getInt(1), parse(rows.getString(2)));
