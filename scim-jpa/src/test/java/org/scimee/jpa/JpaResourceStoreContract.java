@@ -300,6 +300,29 @@ abstract class JpaResourceStoreContract {
                 .isInstanceOf(PreconditionFailedException.class);
     }
 
+    /** More names than one look-up statement takes, for both the partial read and the removal. */
+    @Test
+    void manyMembersAreReadAndRemovedByValueAtOnce() {
+        String tenant = "many-" + java.util.UUID.randomUUID();
+        StoredResource group = store.create(tenant, groups, json("{\"displayName\":\"Sixty\",\"members\":"
+                + members(60, "m-") + "}"));
+        java.util.List<jakarta.json.JsonValue> named = new java.util.ArrayList<>();
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i += 2) {
+            named.add(json("{\"value\":\"m-" + i + "\",\"type\":\"User\"}"));
+            values.add("m-" + i);
+        }
+        values.add("M-1"); // members.value is not caseExact: the partial view may hold m-1 too
+
+        StoredResource partial = store.findPartial(tenant, groups, group.id(), Map.of("members", values)).orElseThrow();
+        assertThat(partial.attributes().getJsonArray("members")).containsAll(named).hasSizeBetween(30, 31);
+
+        store.update(tenant, groups, group.id(), changes(new org.scimee.store.Change.RemoveValues(null, "members", named)),
+                OptionalLong.empty());
+        assertThat(store.find(tenant, groups, group.id()).orElseThrow().attributes().getJsonArray("members"))
+                .hasSize(30).doesNotContainAnyElementsOf(named);
+    }
+
     @Test
     void removingMembersFindsThemByValue() throws Exception {
         String tenant = "remove-" + java.util.UUID.randomUUID();
