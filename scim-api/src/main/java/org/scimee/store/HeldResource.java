@@ -14,11 +14,13 @@ import org.scimee.projection.Projection;
 public interface HeldResource {
 
     /** The resource whole, as {@link ResourceStore#find(String, org.scimee.schema.ResourceType, String)} reads it. */
-    StoredResource read();
+    default StoredResource read() {
+        return read(null);
+    }
 
     /**
      * The resource as {@link ResourceStore#find(String, org.scimee.schema.ResourceType, String, Projection)} reads
-     * it for {@code projection}: attributes it never includes may be left out.
+     * it for {@code projection}: attributes it never includes may be left out; {@code null} reads it whole.
      */
     StoredResource read(Projection projection);
 

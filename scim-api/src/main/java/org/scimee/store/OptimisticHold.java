@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.scimee.error.PreconditionFailedException;
 import org.scimee.error.ResourceNotFoundException;
 import org.scimee.event.ResourceEvent;
@@ -50,11 +51,6 @@ final class OptimisticHold implements HeldResource {
     }
 
     @Override
-    public StoredResource read() {
-        return seen(store.find(tenant, type, id));
-    }
-
-    @Override
     public StoredResource read(Projection projection) {
         return seen(projection == null ? store.find(tenant, type, id) : store.find(tenant, type, id, projection));
     }
@@ -66,29 +62,28 @@ final class OptimisticHold implements HeldResource {
 
     @Override
     public StoredResource update(ChangeSet changes, Projection projection) {
-        try {
-            return projection == null ? store.update(tenant, type, id, changes, seen)
-                    : store.update(tenant, type, id, changes, seen, projection);
-        } catch (PreconditionFailedException e) {
-            throw new Overtaken();
-        }
+        return atSeenVersion(() -> projection == null ? store.update(tenant, type, id, changes, seen)
+                : store.update(tenant, type, id, changes, seen, projection));
     }
 
     @Override
     public StoredResource replace(JsonObject attributes) {
-        try {
-            return store.replace(tenant, type, id, attributes, seen);
-        } catch (PreconditionFailedException e) {
-            throw new Overtaken();
-        }
+        return atSeenVersion(() -> store.replace(tenant, type, id, attributes, seen));
     }
 
     /** {@link ResourceStore#delete} says nothing of the references it removed: there are no events to return. */
     @Override
     public List<ResourceEvent> delete() {
-        try {
+        return atSeenVersion(() -> {
             store.delete(tenant, type, id, seen);
             return List.of();
+        });
+    }
+
+    /** A write at the version read: a 412 from it means another writer came first, so the attempt starts over. */
+    private static <T> T atSeenVersion(Supplier<T> write) {
+        try {
+            return write.get();
         } catch (PreconditionFailedException e) {
             throw new Overtaken();
         }

@@ -176,12 +176,12 @@ public class JpaResourceStore implements ResourceStore {
         if (elementsByValue.isEmpty()) {
             return read(em, tenant, type, id, null);
         }
-        planForActualValues(connection(em));
+        Connection connection = connection(em);
+        planForActualValues(connection);
         ResourceEntity entity = em.find(ResourceEntity.class, new ResourceEntity.Key(tenant, type.id(), id));
         if (entity == null) {
             return Optional.empty();
         }
-        Connection connection = connection(em);
         List<Attribute> whole = new ArrayList<>();
         Map<String, List<JsonValue>> loaded = new LinkedHashMap<>();
         for (Attribute attribute : elements.of(type)) {
@@ -316,11 +316,6 @@ public class JpaResourceStore implements ResourceStore {
             this.tenant = tenant;
             this.type = type;
             this.entity = entity;
-        }
-
-        @Override
-        public StoredResource read() {
-            return read(null);
         }
 
         @Override

@@ -167,13 +167,8 @@ public final class InMemoryResourceStore implements ResourceStore {
         existing(table(tenant, type), type, id, OptionalLong.empty());
         return work.apply(new HeldResource() {
             @Override
-            public StoredResource read() {
-                return existing(table(tenant, type), type, id, OptionalLong.empty());
-            }
-
-            @Override
             public StoredResource read(Projection projection) {
-                return read();
+                return existing(table(tenant, type), type, id, OptionalLong.empty());
             }
 
             @Override
