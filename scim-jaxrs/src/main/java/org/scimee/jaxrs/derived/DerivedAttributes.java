@@ -107,20 +107,11 @@ public class DerivedAttributes {
     }
 
     /**
-     * {@code representation} (a full representation of the resource {@code id} of {@code type}, e.g. from
-     * {@link StoredResource#toJson}) with each derived attribute {@code projection} can return set to its computed
-     * value, or removed when it has none. The caller applies the projection afterwards.
-     */
-    public JsonObject addTo(JsonObject representation, ResourceType type, String id, Projection projection,
-                            Lookup lookup) {
-        return addTo(List.of(representation), type, List.of(id), projection, lookup).get(0);
-    }
-
-    /**
-     * {@link #addTo(JsonObject, ResourceType, String, Projection, Lookup)} for a page of resources at once
-     * ({@code representations} and {@code ids} in the same order): the referring resources are looked up for all
-     * of them together, so a page of 100 users costs a query per level of nesting and a partial read per group
-     * found, not a query per user.
+     * {@code representations} (full representations of the resources {@code ids} of {@code type}, in the same
+     * order, e.g. from {@link StoredResource#toJson}) with each derived attribute {@code projection} can return set
+     * to its computed value, or removed when it has none; the caller applies the projection afterwards. The
+     * referring resources are looked up for the whole page at once, so a page of 100 users costs a query per level
+     * of nesting and a partial read per group found, not a query per user.
      */
     public List<JsonObject> addTo(List<JsonObject> representations, ResourceType type, List<String> ids,
                                   Projection projection, Lookup lookup) {
